@@ -1,0 +1,4 @@
+export * from './issues.ts';
+export * from './load.ts';
+export * from './schema/index.ts';
+export * from './site-plan.ts';
