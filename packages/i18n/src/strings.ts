@@ -22,6 +22,7 @@ export const uiStringKeys = {
   'helplines.unverified': 'Warning that a number comes from a public source and has not yet been confirmed with its operator.',
   'helplines.emergency': 'Line before the emergency number 112.',
   'figure.source': 'Label before the source of a figure.',
+  'figure.undated': 'Said of a source that gives no date.',
   'exit.label': 'Text of the Exit this page button.',
   'exit.hint': 'Visually hidden hint: pressing Shift three times also leaves the page.',
   'exit.press2': 'Announcement after the first Shift press.',

@@ -1,0 +1,122 @@
+// Builds one self-contained static site per country into dist/<cc>/.
+//
+// 1. Validates all content first and stops, writing nothing, if anything is wrong.
+// 2. Builds each country with `astro build` in its own process (two at a time: Astro builds are
+//    single-threaded and these machines have two cores) into a staging folder.
+// 3. Only when every country built does it replace dist/: a failed build leaves the last good one.
+//
+// Usage: node scripts/build-sites.ts [--release] [--country gr,bg]
+//   --release refuses unverified helplines and example domains (also RELEASE=1).
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError, loadContent, releaseProblems } from '@repo/content';
+
+const appDir = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { release: { type: 'boolean', default: process.env.RELEASE === '1' }, country: { type: 'string' } } });
+const contentDir = resolve(process.env.CONTENT_DIR ?? join(appDir, '../../content'));
+const outRoot = resolve(process.env.SITES_OUT_DIR ?? join(appDir, 'dist'));
+
+function fail(message: string): never {
+  console.error(message);
+  console.error(`\nThe previous build in ${outRoot} was left untouched.`);
+  process.exit(1);
+}
+
+let content: ReturnType<typeof loadContent>;
+try {
+  content = loadContent(contentDir);
+} catch (error) {
+  if (error instanceof ContentError) fail(error.message);
+  throw error;
+}
+
+if (values.release) {
+  const problems = releaseProblems(content);
+  if (problems.length > 0) fail(`Release refused: ${problems.length} unverified facts would be published:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
+const wanted = values.country?.split(',').map((c) => c.trim()) ?? content.countries.map((c) => c.code);
+for (const code of wanted) {
+  if (!content.countries.some((c) => c.code === code)) fail(`Unknown country "${code}". Known: ${content.countries.map((c) => c.code).join(', ')}.`);
+}
+
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+// Each country is compiled from its own copy of the app under .build/<cc>/: Astro writes generated
+// modules into <root>/.astro/, which differ per country, so two builds sharing one root would
+// overwrite each other's. The copy is a dozen small files; its dist/ is the staging folder.
+const buildRoot = (code: string) => join(appDir, '.build', code);
+function prepareRoot(code: string) {
+  const root = buildRoot(code);
+  mkdirSync(root, { recursive: true });
+  // Fresh sources every time; node_modules/.astro (Astro's content cache) is kept between builds.
+  for (const entry of ['src', 'astro.config.ts', 'package.json', 'tsconfig.json', 'dist']) rmSync(join(root, entry), { recursive: true, force: true });
+  for (const entry of ['src', 'astro.config.ts', 'package.json', 'tsconfig.json']) cpSync(join(appDir, entry), join(root, entry), { recursive: true });
+  return root;
+}
+
+function buildCountry(code: string): Promise<{ code: string; ms: number; output: string; ok: boolean }> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const root = prepareRoot(code);
+    const child = spawn(process.execPath, [astroBin, 'build', '--silent', '--root', root], {
+      cwd: appDir,
+      env: {
+        ...process.env,
+        COUNTRY: code,
+        CONTENT_DIR: contentDir,
+        SITE_OUT_DIR: join(root, 'dist'),
+        // Astro's telemetry would call a third party; CI=true does not switch it off.
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (status) => done({ code, ms: performance.now() - started, output, ok: status === 0 }));
+  });
+}
+
+const queue = [...wanted];
+const results: Awaited<ReturnType<typeof buildCountry>>[] = [];
+const workers = Math.max(1, Math.min(Number(process.env.SITE_BUILD_JOBS ?? availableParallelism()), queue.length));
+await Promise.all(
+  Array.from({ length: workers }, async () => {
+    for (let code = queue.shift(); code; code = queue.shift()) {
+      const result = await buildCountry(code);
+      results.push(result);
+      console.log(`${result.ok ? '✓' : '✗'} ${code} site built in ${(result.ms / 1000).toFixed(1)} s`);
+    }
+  }),
+);
+
+const failed = results.filter((r) => !r.ok);
+if (failed.length > 0) {
+  fail(failed.map((r) => `Site ${r.code} failed to build:\n${r.output.trim()}`).join('\n\n'));
+}
+
+/** rename(), or copy and delete when the target is on another file system (e.g. a test's tmpdir). */
+function move(from: string, to: string) {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+// Swap: keep other countries' sites when only some were asked for.
+mkdirSync(outRoot, { recursive: true });
+for (const code of wanted) {
+  const target = join(outRoot, code);
+  const old = `${target}.old-${process.pid}`;
+  if (existsSync(target)) renameSync(target, old);
+  move(join(buildRoot(code), 'dist'), target);
+  rmSync(old, { recursive: true, force: true });
+}
+console.log(`Built ${wanted.length} sites into ${outRoot}`);

@@ -1,0 +1,12 @@
+import type { Content, PlannedPage, SiteLocale, SitePlan } from '@repo/content';
+
+/** Everything a component needs to know about the page it is rendered in. */
+export interface PageContext {
+  content: Content;
+  plan: SitePlan;
+  locale: SiteLocale;
+  /** Undefined on the 404 page. */
+  planned?: PlannedPage;
+  /** How many helpline boxes the page has rendered so far, for unique ids. */
+  helplineBoxes?: number;
+}

@@ -1,0 +1,137 @@
+// Builds the small fixture content set with the real build script and reads the HTML back.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const appDir = resolve(import.meta.dirname, '..');
+const fixture = resolve(appDir, '../../packages/content/test/fixtures/valid');
+const work = mkdtempSync(join(tmpdir(), 'site-build-'));
+const out = join(work, 'sites');
+
+function build(contentDir: string, ...args: string[]) {
+  return run(process.execPath, ['scripts/build-sites.ts', ...args], {
+    cwd: appDir,
+    env: { ...process.env, CONTENT_DIR: contentDir, SITES_OUT_DIR: out },
+  });
+}
+const html = (file: string) => load(readFileSync(join(out, file), 'utf8'));
+
+beforeAll(async () => {
+  await build(fixture);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('site build on the fixture content', () => {
+  it('builds one self-contained site per country with sitemap, robots.txt and 404', () => {
+    for (const code of ['gr', 'md']) {
+      for (const file of ['index.html', 'en/index.html', 'sitemap.xml', 'robots.txt', '404.html']) {
+        expect(existsSync(join(out, code, file)), `${code}/${file}`).toBe(true);
+      }
+    }
+    expect(readFileSync(join(out, 'gr/robots.txt'), 'utf8')).toContain('Sitemap: https://gr.test.example/sitemap.xml');
+  });
+
+  it('sets lang, canonical and hreflang between real translations only, with x-default', () => {
+    const $ = html('gr/buying-harms-children/index.html');
+    expect($('html').attr('lang')).toBe('el');
+    expect($('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/buying-harms-children/');
+    const alternates = $('link[rel=alternate][hreflang]')
+      .toArray()
+      .map((l) => `${$(l).attr('hreflang')} ${$(l).attr('href')}`);
+    expect(alternates).toEqual([
+      'el https://gr.test.example/buying-harms-children/',
+      'en https://gr.test.example/en/buying-harms-children/',
+      'x-default https://gr.test.example/buying-harms-children/',
+    ]);
+    expect($('meta[name=robots]').length).toBe(0);
+  });
+
+  it('shows the English text with a notice in the reader’s language where a translation is missing, noindexed and without hreflang', () => {
+    const $ = html('gr/privacy/index.html');
+    expect($('html').attr('lang')).toBe('el');
+    expect($('.notice--fallback').text()).toBe('Αυτή η σελίδα δεν είναι ακόμη διαθέσιμη στα Ελληνικά. Εμφανίζεται στα αγγλικά.');
+    expect($('article').attr('lang')).toBe('en');
+    expect($('article h1').text()).toBe('Privacy');
+    expect($('meta[name=robots]').attr('content')).toBe('noindex');
+    expect($('link[rel=alternate][hreflang]').length).toBe(0);
+    expect($('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/privacy/');
+  });
+
+  it('marks draft translations as drafts', () => {
+    expect(html('gr/index.html')('.notice--draft').text()).toBe('Αυτή η μετάφραση είναι προσχέδιο.');
+    expect(html('gr/en/index.html')('.notice').length).toBe(0);
+  });
+
+  it('lists only real translations in the sitemap, with their alternates', () => {
+    const xml = readFileSync(join(out, 'gr/sitemap.xml'), 'utf8');
+    expect(xml).toContain('<loc>https://gr.test.example/buying-harms-children/</loc>');
+    expect(xml).not.toContain('<loc>https://gr.test.example/privacy/</loc>');
+    expect(xml).toContain('<loc>https://gr.test.example/en/privacy/</loc>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://gr.test.example/buying-harms-children/"/>');
+  });
+
+  it('shows only the country’s own helplines, as tel: links with E.164 hrefs and the number as written', () => {
+    const gr = html('gr/index.html');
+    expect(gr('a[href^="tel:"]').toArray().map((a) => `${gr(a).attr('href')} ${gr(a).text()}`)).toContain('tel:116000 Call 116 000');
+    expect(gr('a[href="tel:+37380077777"]').length).toBe(0);
+    const md = html('md/index.html');
+    expect(md('a[href="tel:+37380077777"]').first().text()).toBe('Call 0 800 77777');
+    expect(md('a[href="tel:116000"]').length).toBe(0);
+    // Unverified numbers say so; md's only number is verified in the fixture.
+    expect(gr('.helplines__note').first().text()).toMatch(/not yet been confirmed/);
+    expect(md('.helplines__note').length).toBe(0);
+  });
+
+  it('puts the exit link first, as a plain link to the country’s neutral site, and a language switcher of plain links', () => {
+    const $ = html('gr/en/index.html');
+    const firstLink = $('body a').first();
+    expect(firstLink.attr('id')).toBe('exit-this-page');
+    expect(firstLink.attr('href')).toBe('https://el.wikipedia.org/');
+    expect($('.exit-this-page').attr('data-press1')).toBe('Shift, press 1 more time to exit.');
+    const switcher = $('nav.languages a').toArray().map((a) => `${$(a).attr('lang')} ${$(a).attr('href')} ${$(a).text()}`);
+    expect(switcher).toEqual(['el / Ελληνικά', 'en /en/ English']);
+  });
+
+  it('loads nothing from another host and carries a CSP without unsafe-inline', () => {
+    const $ = html('gr/index.html');
+    const csp = $('meta[http-equiv=content-security-policy]').attr('content') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    const urls = $('[src], link[href]').toArray().map((e) => $(e).attr('src') ?? $(e).attr('href') ?? '');
+    for (const url of urls) expect(url.startsWith('/') || url.startsWith('https://gr.test.example/') || url === 'data:,', url).toBe(true);
+  });
+
+  it('writes a localised 404 page with every language of the site', () => {
+    const $ = html('gr/404.html');
+    expect($('section.not-found').toArray().map((s) => $(s).attr('lang'))).toEqual(['el', 'en']);
+  });
+
+  it('refuses broken content, reports it, and leaves the previous build untouched', async () => {
+    const broken = join(work, 'broken');
+    cpSync(fixture, broken, { recursive: true });
+    writeFileSync(join(broken, 'countries/gr.yaml'), readFileSync(join(broken, 'countries/gr.yaml'), 'utf8').replace('    source: facts-helplines\n', ''));
+    const before = readFileSync(join(out, 'gr/index.html'), 'utf8');
+    const result = await build(broken).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/countries/gr.yaml:9 field "helplines.0.source": is missing');
+    expect(result.stderr).toContain('was left untouched');
+    expect(readFileSync(join(out, 'gr/index.html'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a release build while any helpline is unverified, naming each', async () => {
+    const result = await build(fixture, '--release').then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('helpline 116 000 (The Smile of the Child) has no verifiedOn date');
+  });
+});

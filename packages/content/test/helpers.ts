@@ -1,0 +1,25 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const validFixture = resolve(import.meta.dirname, 'fixtures/valid');
+
+/** A private copy of the valid fixture set, to break on purpose. */
+export function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'content-'));
+  cpSync(validFixture, dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces text in a file of a fixture copy, failing loudly if the text is not there. */
+export function edit(dir: string, file: string, from: string | RegExp, to: string) {
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`edit(): ${String(from)} not found in ${file}`);
+  writeFileSync(path, after);
+}
+
+export function write(dir: string, file: string, text: string) {
+  writeFileSync(join(dir, file), text);
+}

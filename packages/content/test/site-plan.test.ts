@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent, planSite } from '../src/index.ts';
+import { validFixture } from './helpers.ts';
+
+const content = loadContent(validFixture);
+
+describe('planSite', () => {
+  it('gives a destination country its role pages and the shared pages, never the other role', () => {
+    const ids = planSite(content, 'gr').locales[0]?.pages.map((p) => p.id);
+    expect(ids).toEqual(['home', 'demand', 'safety', 'privacy']);
+    expect(planSite(content, 'md').locales[0]?.pages.map((p) => p.id)).toEqual(['home', 'recruitment', 'safety', 'privacy']);
+  });
+
+  it('puts the default language at the root and the others under their path', () => {
+    const plan = planSite(content, 'gr');
+    expect(plan.locales.map((l) => [l.tag, l.base])).toEqual([
+      ['el', '/'],
+      ['en', '/en/'],
+    ]);
+    expect(plan.pages.find((p) => p.locale === 'en' && p.id === 'demand')?.path).toBe('/en/buying-harms-children/');
+  });
+
+  it('falls back to English where a translation is missing, and keeps fallbacks out of hreflang', () => {
+    const plan = planSite(content, 'gr');
+    const privacyEl = plan.pages.find((p) => p.locale === 'el' && p.id === 'privacy');
+    expect(privacyEl?.isFallback).toBe(true);
+    expect(privacyEl?.page.locale).toBe('en');
+    expect(privacyEl?.path).toBe('/privacy/');
+    expect(privacyEl?.alternates).toEqual({ en: '/en/privacy/' });
+    const demandEl = plan.pages.find((p) => p.locale === 'el' && p.id === 'demand');
+    expect(demandEl?.isFallback).toBe(false);
+    expect(demandEl?.alternates).toEqual({ el: '/buying-harms-children/', en: '/en/buying-harms-children/' });
+  });
+
+  it('looks up interface strings with key-by-key English fallback', () => {
+    const el = planSite(content, 'gr').locales[0];
+    expect(el?.t('exit.label')).toBe('Έξοδος από τη σελίδα');
+    expect(el?.t('exit.press1')).toBe('Shift, press 1 more time to exit.');
+    expect(el?.t('site.fallbackNotice', { language: 'Ελληνικά' })).toBe('Αυτή η σελίδα δεν είναι ακόμη διαθέσιμη στα Ελληνικά. Εμφανίζεται στα αγγλικά.');
+  });
+
+  it('refuses an unknown country', () => {
+    expect(() => planSite(content, 'xx')).toThrow('Unknown country "xx". Known: gr, md.');
+  });
+});
