@@ -9,11 +9,12 @@ export function contentDir(): string {
   return resolve(process.env.CONTENT_DIR ?? '../../content');
 }
 
-/** The country this build is for (lower-case ISO code), from COUNTRY. */
+/**
+ * The country this build is for (lower-case ISO code), from COUNTRY. Without it (`astro dev`,
+ * `astro check`) the first country in the content is used.
+ */
 export function countryCode(): string {
-  const code = process.env.COUNTRY;
-  if (!code) throw new Error('Set COUNTRY to the code of the site to build, e.g. COUNTRY=gr (scripts/build-sites.ts does this for every country).');
-  return code;
+  return process.env.COUNTRY ?? (loadContent(contentDir()).countries[0]?.code as string);
 }
 
 /** Where this country's site is written; the build script points it at a staging folder. */
