@@ -43,3 +43,25 @@ describe('planSite', () => {
     expect(() => planSite(content, 'xx')).toThrow('Unknown country "xx". Known: gr, md.');
   });
 });
+
+describe('translationReport', () => {
+  it('reports missing, draft and outdated translations per locale, and interface strings that fall back', async () => {
+    const { copyFixture, edit } = await import('./helpers.ts');
+    const { sourceFingerprint, translationReport } = await import('../src/index.ts');
+    const dir = copyFixture();
+    const englishHome = loadContent(dir).pages.find((p) => p.locale === 'en' && p.id === 'home');
+    if (!englishHome) throw new Error('fixture lacks the English home page');
+    // el/demand was made from an older English text; el/home from the current one.
+    edit(dir, 'pages/el/demand.mdx', 'translation: draft', 'translation: draft\nsourceHash: 0123456789ab');
+    edit(dir, 'pages/el/home.mdx', 'translation: draft', `translation: draft\nsourceHash: ${sourceFingerprint(englishHome)}`);
+    const el = translationReport(loadContent(dir)).find((r) => r.locale === 'el');
+    expect(el?.pages).toEqual([
+      { id: 'demand', state: 'outdated', file: 'pages/el/demand.mdx' },
+      { id: 'home', state: 'draft', file: 'pages/el/home.mdx' },
+      { id: 'privacy', state: 'missing', file: 'pages/el/privacy.mdx' },
+      { id: 'safety', state: 'missing', file: 'pages/el/safety.mdx' },
+    ]);
+    expect(el?.missingUiKeys).toContain('exit.press1');
+    expect(el?.missingUiKeys).not.toContain('exit.label');
+  });
+});

@@ -4,5 +4,6 @@ export * from './country.ts';
 export * from './figure.ts';
 export * from './helpline.ts';
 export * from './page.ts';
+export * from './poster.ts';
 export * from './source.ts';
 export * from './ui.ts';

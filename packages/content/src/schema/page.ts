@@ -22,6 +22,12 @@ export const pageFrontmatterSchema = z.strictObject({
   translation: translationStatus,
   /** Who reviewed the translation, when `translation` is `reviewed`. */
   reviewedBy: z.string().optional(),
+  /**
+   * Fingerprint of the English original this translation was made from; `npm run translations`
+   * reports the translation as outdated once the English changes. Written by
+   * `npm run translations -- --mark-current <locale>`.
+   */
+  sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-character fingerprint written by npm run translations').optional(),
 });
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
 export type Audience = z.infer<typeof audience>;

@@ -1,0 +1,91 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { localeInfo, sourceLocale } from '@repo/i18n';
+import type { ContentIssue } from './issues.ts';
+import { type Country, type Poster, posterSchema } from './schema/index.ts';
+import { readYaml } from './yaml-file.ts';
+
+/** A poster design as loaded: its file (relative to the content root) beside its data. */
+export interface PosterDesign extends Poster {
+  file: string;
+}
+
+/** The English pages as the poster loader needs them: id and audience. */
+type PageRef = { id: string; locale: string; data: { audience: string } };
+
+/**
+ * Reads content/posters/*.yaml and cross-checks each design against the countries and pages: the file
+ * name, English lines, translation states, the page its QR code opens, and a set of lines for every
+ * language of every country the design is for. Problems go into `issues`; nothing is thrown.
+ * `countries` is undefined when a country file was broken, so language checks are skipped.
+ */
+export function loadPosters(root: string, countries: Country[] | undefined, pages: PageRef[], issues: ContentIssue[]): PosterDesign[] {
+  const dir = join(root, 'posters');
+  if (!existsSync(dir)) return [];
+  const designs: PosterDesign[] = [];
+  const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
+  for (const name of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
+    const file = `posters/${name}`;
+    const poster = readYaml(join(dir, name), posterSchema, file, issues);
+    if (!poster) continue;
+    const expected = name.replace(/\.ya?ml$/, '');
+    if (poster.id !== expected) {
+      issues.push({ file, field: 'id', message: `is "${poster.id}" but the file is named ${name}`, fix: `rename the file to ${poster.id}.yaml or write id: ${expected}` });
+    }
+    const seen = new Set<string>();
+    poster.formats.forEach((f, i) => {
+      if (seen.has(f)) issues.push({ file, field: `formats.${i}`, message: `lists "${f}" twice`, fix: 'list each format once' });
+      seen.add(f);
+    });
+    const page = english.get(poster.page);
+    if (!page) {
+      issues.push({ file, field: 'page', message: `names page "${poster.page}", but content/pages/${sourceLocale}/${poster.page}.mdx does not exist`, fix: `use the file name of an English page: ${[...english.keys()].join(', ')}` });
+    } else if (page.data.audience !== 'all' && page.data.audience !== poster.audience) {
+      issues.push({ file, field: 'page', message: `opens page "${poster.page}", which is for ${page.data.audience} sites, but the design is for ${poster.audience} countries`, fix: `pick a page whose audience is "${poster.audience}" or "all"` });
+    }
+    for (const [locale, lines] of Object.entries(poster.lines)) {
+      const field = `lines.${locale}.translation`;
+      if ((locale === sourceLocale) !== (lines.translation === 'source')) {
+        issues.push({
+          file,
+          field,
+          message: locale === sourceLocale ? 'must be "source" for the English lines' : 'is "source", but only the English lines are the source',
+          fix: locale === sourceLocale ? 'write translation: source' : 'write translation: draft until a native speaker has reviewed it',
+        });
+      }
+      if (lines.translation === 'reviewed' && !lines.reviewedBy) {
+        issues.push({ file, field: `lines.${locale}.reviewedBy`, message: 'is missing for a reviewed translation', fix: 'name the reviewer, or set translation: draft' });
+      }
+    }
+    if (!poster.lines[sourceLocale]) {
+      issues.push({ file, field: `lines.${sourceLocale}`, message: 'is missing: every design needs its English lines', fix: `add lines.${sourceLocale} with translation: source, headline, body and cta` });
+    }
+    if (countries) {
+      const served = countries.filter((c) => c.roles.includes(poster.audience));
+      if (served.length === 0) {
+        issues.push({ file, field: 'audience', message: `no country has the role "${poster.audience}", so nothing would be printed`, fix: 'change the audience or add the role to a country' });
+      }
+      const needed = new Map<string, string[]>();
+      for (const c of served) for (const l of c.languages) needed.set(l, [...(needed.get(l) ?? []), c.code]);
+      for (const [locale, codes] of needed) {
+        if (!poster.lines[locale]) {
+          issues.push({
+            file,
+            field: `lines.${locale}`,
+            message: `is missing: ${codes.join(', ')} ${codes.length > 1 ? 'speak' : 'speaks'} ${localeInfo(locale).englishName} and get${codes.length > 1 ? '' : 's'} this design`,
+            fix: `add lines.${locale} with translation: draft, headline, body and cta`,
+          });
+        }
+      }
+      for (const locale of Object.keys(poster.lines)) {
+        if (!needed.has(locale) && locale !== sourceLocale) {
+          issues.push({ file, field: `lines.${locale}`, message: `no ${poster.audience} country speaks "${locale}", so these lines are never printed`, fix: 'remove them, or add the language to a country' });
+        }
+      }
+    }
+    designs.push({ ...poster, file });
+  }
+  return designs;
+}

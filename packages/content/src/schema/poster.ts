@@ -1,0 +1,58 @@
+import { posterTemplateIds, printFormatIds } from '@repo/design';
+import { z } from 'zod';
+import { id, localeTag, localizedText } from './common.ts';
+
+/** A range of type sizes for one text box, in percent of the format's shorter trim side. */
+export const posterSizeRangeSchema = z
+  .strictObject({
+    /** Size the copyfitter tries first, e.g. 10 (a tenth of the short side). */
+    max: z.number().positive().max(30),
+    /** Smallest size allowed; a line that does not fit at this size fails the build. */
+    min: z.number().positive(),
+  })
+  .refine((r) => r.min <= r.max, { message: 'min is larger than max', path: ['min'] });
+
+/** The words of one poster design in one language. */
+export const posterLinesSchema = z.strictObject({
+  /** `source` for English; `draft` for a translation until a native speaker has reviewed it, then `reviewed`. */
+  translation: z.enum(['source', 'draft', 'reviewed']),
+  /** Who reviewed the translation; required when `translation` is `reviewed`. */
+  reviewedBy: z.string().min(1).optional(),
+  /** The line that stops a passer-by; the largest text on the poster. Keep it short. */
+  headline: z.string().trim().min(1, 'must not be empty'),
+  /** One to three sentences under the headline. Billboards and link cards leave it out. */
+  body: z.string().trim().min(1, 'must not be empty'),
+  /** What to do now, shown beside the helpline, e.g. "Not sure? Call and ask." */
+  cta: z.string().trim().min(1, 'must not be empty'),
+});
+
+/** One poster design: its words per language, the template that lays them out and its formats. */
+export const posterSchema = z.strictObject({
+  /** Identifier: also the file name (`<id>.yaml`) and the folder of the print files. */
+  id,
+  /** Name of the design, per locale, for the printers' page; English required. */
+  name: localizedText,
+  /** Which countries get it: those whose `roles` include this audience. */
+  audience: z.enum(['origin', 'destination']),
+  /** Layout, one of the templates in packages/design/src/print.ts (`posterTemplates`). */
+  template: z.enum(posterTemplateIds, { error: (i) => `unknown template "${String(i.input)}"` }),
+  /** Id of the page (content/pages/en/<page>.mdx) the QR code opens, in the poster's language. */
+  page: id,
+  /** Formats to produce, ids from packages/design/src/print.ts (`printFormats`), each once. */
+  formats: z.array(z.enum(printFormatIds, { error: (i) => `unknown format "${String(i.input)}"` })).min(1, 'list at least one format'),
+  /** Optional type sizes overriding the template's, in percent of the short side. */
+  sizes: z
+    .strictObject({
+      /** Headline sizes. */
+      headline: posterSizeRangeSchema.optional(),
+      /** Body text sizes. */
+      body: posterSizeRangeSchema.optional(),
+      /** Call-to-action sizes. */
+      cta: posterSizeRangeSchema.optional(),
+    })
+    .default({}),
+  /** The words per locale: English (`translation: source`) and every language of the countries it is for. */
+  lines: z.record(localeTag, posterLinesSchema),
+});
+export type Poster = z.infer<typeof posterSchema>;
+export type PosterLines = z.infer<typeof posterLinesSchema>;
