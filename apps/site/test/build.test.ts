@@ -62,6 +62,27 @@ describe('site build on the fixture content', () => {
     expect($('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/privacy/');
   });
 
+  it('gives every page of every site its locale’s lang, its own canonical URL and only its own country’s numbers', async () => {
+    const { loadContent, planSite } = await import('@repo/content');
+    const content = loadContent(fixture);
+    let checked = 0;
+    for (const country of content.countries) {
+      const own = new Set(country.helplines.map((h) => `tel:${h.e164}`));
+      for (const planned of planSite(content, country.code).pages) {
+        const $ = html(`${country.code}${planned.path}index.html`);
+        expect($('html').attr('lang'), planned.path).toBe(planned.locale);
+        expect($('link[rel=canonical]').attr('href')).toBe(`${country.siteUrl}${planned.path}`);
+        expect($('.notice--fallback').length, planned.path).toBe(planned.isFallback ? 1 : 0);
+        expect($('link[rel=alternate][hreflang]').length > 0, planned.path).toBe(!planned.isFallback && Object.keys(planned.alternates).length > 1);
+        const tels = $('a[href^="tel:"]').toArray().map((a) => $(a).attr('href'));
+        expect(tels.length).toBeGreaterThan(0);
+        for (const tel of tels) expect(own.has(tel as string), `${country.code}${planned.path} ${tel}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(16);
+  });
+
   it('marks draft translations as drafts', () => {
     expect(html('gr/index.html')('.notice--draft').text()).toBe('Αυτή η μετάφραση είναι προσχέδιο.');
     expect(html('gr/en/index.html')('.notice').length).toBe(0);
