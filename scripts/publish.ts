@@ -1,23 +1,39 @@
-// Assembles what the workspaces built into one folder, then swaps it into dist/ in one step.
-// Anything missing stops the publish and leaves the previous dist/ exactly as it was.
+// Assembles what the workspaces built into a staging folder, runs every quality gate on it, and
+// only then swaps it into dist/ in one step. A content error, a missing site or a failing gate
+// stops the publish, prints every problem, and leaves the previous dist/ exactly as it was.
 //   dist/sites/<cc>/   one self-contained site per country (from apps/site/dist)
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+//   dist/reports/      the gates' reports (weight.md, weight.json, gates.json); not deployed
+//
+// Usage: node scripts/publish.ts [--release] [--force-gates]
+//   --release (or RELEASE=1, or CI=true): the browser gates must run; without Chromium this fails.
+//     Otherwise a missing Chromium skips them with a loud warning.
+//   --force-gates: run the gates even when these exact files already passed them.
+// Environment (for tests): CONTENT_DIR, SITES_OUT_DIR (where apps/site built), DIST_DIR, CHROMIUM_PATH.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ContentError, loadContent } from '@repo/content';
+import { browserGates, chromiumPath, failed, filesOf, formatResults, type GateResult, runGates, sitesIn, skipped, skippedBrowserGates } from '@repo/gates';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const staging = join(root, `.dist-staging-${process.pid}`);
+const { values } = parseArgs({ options: { release: { type: 'boolean', default: false }, 'force-gates': { type: 'boolean', default: false } } });
+const release = values.release || process.env.RELEASE === '1' || process.env.CI === 'true';
+const contentDir = resolve(process.env.CONTENT_DIR ?? join(root, 'content'));
+const built = resolve(process.env.SITES_OUT_DIR ?? join(root, 'apps/site/dist'));
+const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
+// Beside dist/, so that the final rename stays on one file system and is atomic.
+const staging = join(dirname(dist), `.dist-staging-${process.pid}`);
 
 function fail(message: string): never {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`${message}\nNothing was published: ${dist} is unchanged.`);
+  console.error(`${message}\n\nNothing was published: ${dist} is unchanged.`);
   process.exit(1);
 }
 
 let countries: string[];
 try {
-  countries = loadContent(join(root, 'content')).countries.map((c) => c.code);
+  countries = loadContent(contentDir).countries.map((c) => c.code);
 } catch (error) {
   if (error instanceof ContentError) fail(error.message);
   throw error;
@@ -25,11 +41,79 @@ try {
 
 mkdirSync(join(staging, 'sites'), { recursive: true });
 for (const code of countries) {
-  const built = join(root, 'apps/site/dist', code);
-  if (!existsSync(join(built, 'index.html'))) fail(`The ${code} site has not been built (${built} has no index.html). Run npm run build.`);
-  cpSync(built, join(staging, 'sites', code), { recursive: true });
+  const site = join(built, code);
+  if (!existsSync(join(site, 'index.html'))) fail(`The ${code} site has not been built (${site} has no index.html). Run npm run build.`);
+  cpSync(site, join(staging, 'sites', code), { recursive: true });
 }
 
+// The gates' verdict is a function of the files and of the gates: when the staged files are
+// byte-identical to the last published ones and the gates have not changed, they passed already.
+const gatesDir = join(root, 'packages/gates/src');
+const fingerprint = (dir: string, files = filesOf(dir)) => {
+  const hash = createHash('sha256');
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
+  return hash.digest('hex');
+};
+const stamp = { sites: fingerprint(join(staging, 'sites')), gates: fingerprint(gatesDir), browser: false };
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(join(dist, 'reports/gates.json'), 'utf8')) as typeof stamp;
+  } catch {
+    return undefined;
+  }
+})();
+const reports = join(staging, 'reports');
+mkdirSync(reports, { recursive: true });
+
+let results: GateResult[] = [];
+if (
+  !values['force-gates'] &&
+  previous &&
+  previous.sites === stamp.sites &&
+  previous.gates === stamp.gates &&
+  (previous.browser || !existsSync(chromiumPath()))
+) {
+  for (const f of ['weight.md', 'weight.json']) if (existsSync(join(dist, 'reports', f))) cpSync(join(dist, 'reports', f), join(reports, f));
+  stamp.browser = previous.browser;
+  if (!previous.browser) results = skippedBrowserGates([...browserGates], `Chromium was not found at ${chromiumPath()}`);
+  console.log(
+    `Quality gates: these ${countries.length} sites are byte-identical to the published ones, which passed every gate${previous.browser ? '' : ' but the browser gates'}; not re-running them (--force-gates to run anyway).`,
+  );
+} else {
+  console.log(`Quality gates on ${countries.length} sites (${staging}):`);
+  const started = performance.now();
+  results = await runGates(sitesIn(staging), { reportsDir: reports, log: (line) => console.log(`  ${line}`) });
+  console.log(`  gates took ${((performance.now() - started) / 1000).toFixed(1)} s; page weights: ${join(dist, 'reports/weight.md')}`);
+  stamp.browser = skipped(results).length === 0;
+}
+
+const failing = failed(results);
+if (failing.length > 0) {
+  const count = failing.reduce((n, r) => n + r.failures.length, 0);
+  fail(
+    `\n${formatResults(failing)}\n\n${count} problem${count === 1 ? '' : 's'} found by the ${failing.map((r) => r.gate).join(', ')} gate${failing.length === 1 ? '' : 's'}.`,
+  );
+}
+const notRun = skipped(results);
+if (notRun.length > 0) {
+  const names = notRun.map((r) => r.gate).join(' and ');
+  const banner = [
+    '',
+    '!'.repeat(78),
+    `!! The ${names} gates DID NOT RUN: Chromium was not found at ${chromiumPath()}.`,
+    '!! Accessibility and the in-browser privacy checks are unverified for this build.',
+    '!! Install it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)',
+    '!'.repeat(78),
+  ].join('\n');
+  if (release) fail(`${banner}\nA release build (--release, RELEASE=1 or CI=true) must pass every gate.`);
+  console.warn(banner);
+}
+
+writeFileSync(join(reports, 'gates.json'), `${JSON.stringify(stamp, null, 1)}\n`);
 const old = `${dist}.old-${process.pid}`;
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(staging, dist);

@@ -1,26 +1,18 @@
 // Serves every built site on its own localhost port, exactly as deployed at the root of its own
-// domain (root-relative links intact, the site's own 404 page), plus an index page linking them.
+// domain (root-relative links intact, the site's own 404 page, its _headers, a redirect from
+// /about to /about/), plus an index page linking them.
 //   node scripts/serve.ts            PORT (default 4321) for the index, the next ports for the sites
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
-import sirv from 'sirv';
+import { siteServer } from '@repo/gates/serve';
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const basePort = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 
-/** A static server for one folder that answers unknown paths with the folder's 404.html. */
-export function siteServer(dir: string): Server {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
-  const notFound = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : Buffer.from('Not found');
-  return createServer((req, res) =>
-    files(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(notFound);
-    }),
-  );
-}
+/** A static server for one folder, as a static host serves it (see @repo/gates/serve). */
+export { siteServer } from '@repo/gates/serve';
 
 if (import.meta.main) {
   const sitesDir = join(dist, 'sites');

@@ -6,6 +6,7 @@
 // 3. Only when every country built does it replace dist/: a failed build leaves the last good one.
 //
 // Usage: node scripts/build-sites.ts [--release] [--country gr,bg]
+// Environment: CONTENT_DIR, SITES_OUT_DIR (default dist/), SITE_BUILD_ROOT (default .build/).
 //   --release refuses unverified helplines and example domains (also RELEASE=1).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -44,17 +45,29 @@ for (const code of wanted) {
   if (!content.countries.some((c) => c.code === code)) fail(`Unknown country "${code}". Known: ${content.countries.map((c) => c.code).join(', ')}.`);
 }
 
+// Print files are served from each site's own domain under /print/ (see apps/print).
+const printDir = resolve(process.env.PRINT_DIR ?? join(appDir, '../print/dist'));
+if (content.posters.length > 0) {
+  const missing = wanted.filter((code) => !existsSync(join(printDir, code)));
+  if (missing.length > 0) fail(`No print files for ${missing.join(', ')} in ${printDir}. Build them first: npm run build does, or node apps/print/src/cli.ts.`);
+}
+
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 // Each country is compiled from its own copy of the app under .build/<cc>/: Astro writes generated
 // modules into <root>/.astro/, which differ per country, so two builds sharing one root would
 // overwrite each other's. The copy is a dozen small files; its dist/ is the staging folder.
-const buildRoot = (code: string) => join(appDir, '.build', code);
+// SITE_BUILD_ROOT moves these copies (tests and the reproducibility check build in their own
+// folders, side by side); it must stay inside the repository, where node_modules can be found.
+const buildBase = resolve(process.env.SITE_BUILD_ROOT ?? join(appDir, '.build'));
+const buildRoot = (code: string) => join(buildBase, code);
 function prepareRoot(code: string) {
   const root = buildRoot(code);
   mkdirSync(root, { recursive: true });
   // Fresh sources every time; node_modules/.astro (Astro's content cache) is kept between builds.
-  for (const entry of ['src', 'astro.config.ts', 'package.json', 'tsconfig.json', 'dist']) rmSync(join(root, entry), { recursive: true, force: true });
-  for (const entry of ['src', 'astro.config.ts', 'package.json', 'tsconfig.json']) cpSync(join(appDir, entry), join(root, entry), { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.ts', 'package.json', 'tsconfig.json', 'dist'])
+    rmSync(join(root, entry), { recursive: true, force: true });
+  for (const entry of ['src', 'public', 'astro.config.ts', 'package.json', 'tsconfig.json'])
+    if (existsSync(join(appDir, entry))) cpSync(join(appDir, entry), join(root, entry), { recursive: true });
   return root;
 }
 
@@ -77,7 +90,10 @@ function buildCountry(code: string): Promise<{ code: string; ms: number; output:
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (status) => done({ code, ms: performance.now() - started, output, ok: status === 0 }));
+    child.on('close', (status) => {
+      if (status === 0 && existsSync(join(printDir, code))) cpSync(join(printDir, code), join(root, 'dist/print'), { recursive: true });
+      done({ code, ms: performance.now() - started, output, ok: status === 0 });
+    });
   });
 }
 

@@ -16,7 +16,7 @@ const out = join(work, 'sites');
 function build(contentDir: string, ...args: string[]) {
   return run(process.execPath, ['scripts/build-sites.ts', ...args], {
     cwd: appDir,
-    env: { ...process.env, CONTENT_DIR: contentDir, SITES_OUT_DIR: out },
+    env: { ...process.env, CONTENT_DIR: contentDir, SITES_OUT_DIR: out, PRINT_DIR: join(work, 'no-print-files') },
   });
 }
 const html = (file: string) => load(readFileSync(join(out, file), 'utf8'));

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
 import { type ContentIssue, ContentError } from './issues.ts';
+import { loadPosters, type PosterDesign } from './posters.ts';
 import {
   type Campaign,
   campaignSchema,
@@ -49,6 +50,8 @@ export interface Content {
   ui: Map<string, UiFile>;
   /** English interface strings, complete; every locale's fallback. */
   sourceUi: Record<UiKey, string>;
+  /** Poster designs from content/posters/, sorted by id; cross-checked against countries and pages. */
+  posters: PosterDesign[];
 }
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -90,10 +93,11 @@ export function loadContent(root: string): Content {
   const spoken = issues.length === before ? new Set(countries.flatMap((c) => c.languages)) : undefined;
   const ui = loadUi(root, spoken, issues);
   const pages = loadPages(root, spoken, figures, issues);
+  const posters = loadPosters(root, spoken ? countries : undefined, pages, issues);
 
   if (issues.length > 0 || !campaign) throw new ContentError(issues);
   const sourceUi = ui.get(sourceLocale)?.strings as Record<UiKey, string>;
-  return { root, campaign, sources, figures, countries, pages, ui, sourceUi };
+  return { root, campaign, sources, figures, countries, pages, ui, sourceUi, posters };
 }
 
 function indexById<T extends { id: string }>(items: T[], file: string, field: string, issues: ContentIssue[]) {

@@ -32,7 +32,12 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     if (!poster) continue;
     const expected = name.replace(/\.ya?ml$/, '');
     if (poster.id !== expected) {
-      issues.push({ file, field: 'id', message: `is "${poster.id}" but the file is named ${name}`, fix: `rename the file to ${poster.id}.yaml or write id: ${expected}` });
+      issues.push({
+        file,
+        field: 'id',
+        message: `is "${poster.id}" but the file is named ${name}`,
+        fix: `rename the file to ${poster.id}.yaml or write id: ${expected}`,
+      });
     }
     const seen = new Set<string>();
     poster.formats.forEach((f, i) => {
@@ -41,9 +46,19 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     });
     const page = english.get(poster.page);
     if (!page) {
-      issues.push({ file, field: 'page', message: `names page "${poster.page}", but content/pages/${sourceLocale}/${poster.page}.mdx does not exist`, fix: `use the file name of an English page: ${[...english.keys()].join(', ')}` });
+      issues.push({
+        file,
+        field: 'page',
+        message: `names page "${poster.page}", but content/pages/${sourceLocale}/${poster.page}.mdx does not exist`,
+        fix: `use the file name of an English page: ${[...english.keys()].join(', ')}`,
+      });
     } else if (page.data.audience !== 'all' && page.data.audience !== poster.audience) {
-      issues.push({ file, field: 'page', message: `opens page "${poster.page}", which is for ${page.data.audience} sites, but the design is for ${poster.audience} countries`, fix: `pick a page whose audience is "${poster.audience}" or "all"` });
+      issues.push({
+        file,
+        field: 'page',
+        message: `opens page "${poster.page}", which is for ${page.data.audience} sites, but the design is for ${poster.audience} countries`,
+        fix: `pick a page whose audience is "${poster.audience}" or "all"`,
+      });
     }
     for (const [locale, lines] of Object.entries(poster.lines)) {
       const field = `lines.${locale}.translation`;
@@ -56,16 +71,31 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
         });
       }
       if (lines.translation === 'reviewed' && !lines.reviewedBy) {
-        issues.push({ file, field: `lines.${locale}.reviewedBy`, message: 'is missing for a reviewed translation', fix: 'name the reviewer, or set translation: draft' });
+        issues.push({
+          file,
+          field: `lines.${locale}.reviewedBy`,
+          message: 'is missing for a reviewed translation',
+          fix: 'name the reviewer, or set translation: draft',
+        });
       }
     }
     if (!poster.lines[sourceLocale]) {
-      issues.push({ file, field: `lines.${sourceLocale}`, message: 'is missing: every design needs its English lines', fix: `add lines.${sourceLocale} with translation: source, headline, body and cta` });
+      issues.push({
+        file,
+        field: `lines.${sourceLocale}`,
+        message: 'is missing: every design needs its English lines',
+        fix: `add lines.${sourceLocale} with translation: source, headline, body and cta`,
+      });
     }
     if (countries) {
       const served = countries.filter((c) => c.roles.includes(poster.audience));
       if (served.length === 0) {
-        issues.push({ file, field: 'audience', message: `no country has the role "${poster.audience}", so nothing would be printed`, fix: 'change the audience or add the role to a country' });
+        issues.push({
+          file,
+          field: 'audience',
+          message: `no country has the role "${poster.audience}", so nothing would be printed`,
+          fix: 'change the audience or add the role to a country',
+        });
       }
       const needed = new Map<string, string[]>();
       for (const c of served) for (const l of c.languages) needed.set(l, [...(needed.get(l) ?? []), c.code]);
@@ -81,7 +111,12 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
       }
       for (const locale of Object.keys(poster.lines)) {
         if (!needed.has(locale) && locale !== sourceLocale) {
-          issues.push({ file, field: `lines.${locale}`, message: `no ${poster.audience} country speaks "${locale}", so these lines are never printed`, fix: 'remove them, or add the language to a country' });
+          issues.push({
+            file,
+            field: `lines.${locale}`,
+            message: `no ${poster.audience} country speaks "${locale}", so these lines are never printed`,
+            fix: 'remove them, or add the language to a country',
+          });
         }
       }
     }

@@ -43,3 +43,5 @@ export function cssCustomProperties(): string {
   ];
   return `:root {\n${lines.join('\n')}\n}\n`;
 }
+
+export * from './print.ts';

@@ -44,21 +44,43 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
         const pathOf = (url: string) => (local(url) ? url.slice(site.origin.length) : url);
         const publicOrigin = siteOrigin(site);
         if (!publicOrigin) {
-          failures.push({ site: site.code, page: '/robots.txt', problem: 'robots.txt is missing or has no "Sitemap:" line, so the site’s public address is unknown and search engines cannot find the sitemap', fix: 'Build the site with apps/site (src/pages/robots.txt.ts writes the Sitemap line from the country’s siteUrl).' });
+          failures.push({
+            site: site.code,
+            page: '/robots.txt',
+            problem: 'robots.txt is missing or has no "Sitemap:" line, so the site’s public address is unknown and search engines cannot find the sitemap',
+            fix: 'Build the site with apps/site (src/pages/robots.txt.ts writes the Sitemap line from the country’s siteUrl).',
+          });
         }
-        const starts = [`${site.origin}/`, ...pagesOf(site.dir).filter((p) => p.file !== '404.html').map((p) => `${site.origin}${p.path}`)];
+        const starts = [
+          `${site.origin}/`,
+          ...pagesOf(site.dir)
+            .filter((p) => p.file !== '404.html')
+            .map((p) => `${site.origin}${p.path}`),
+        ];
         // Sitemap entries: on the site's own domain, and each one a page that exists.
         const sitemapFile = join(site.dir, 'sitemap.xml');
+        const sitemapPaths = new Set<string>();
         if (!existsSync(sitemapFile)) {
-          failures.push({ site: site.code, page: '/sitemap.xml', problem: 'the site has no sitemap.xml', fix: 'Build the site with apps/site (src/pages/sitemap.xml.ts).' });
+          failures.push({
+            site: site.code,
+            page: '/sitemap.xml',
+            problem: 'the site has no sitemap.xml',
+            fix: 'Build the site with apps/site (src/pages/sitemap.xml.ts).',
+          });
         } else {
           for (const url of sitemapUrls(readFileSync(sitemapFile, 'utf8'))) {
             const parsed = new URL(url);
             if (publicOrigin && parsed.origin !== publicOrigin) {
-              failures.push({ site: site.code, page: '/sitemap.xml', problem: `lists ${url}, which is not on the site’s own address ${publicOrigin}`, fix: 'Sitemap entries must be pages of this site: check the siteUrl in content/countries/<cc>.yaml.' });
+              failures.push({
+                site: site.code,
+                page: '/sitemap.xml',
+                problem: `lists ${url}, which is not on the site’s own address ${publicOrigin}`,
+                fix: 'Sitemap entries must be pages of this site: check the siteUrl in content/countries/<cc>.yaml.',
+              });
               continue;
             }
             starts.push(`${site.origin}${parsed.pathname}${parsed.search}`);
+            sitemapPaths.add(parsed.pathname);
           }
         }
         const checker = new LinkChecker();
@@ -68,20 +90,28 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
           concurrency: options.concurrency ?? 8,
           timeout: 10_000,
           redirects: 'error',
-          checkFragments: true,
+          // Anchors are checked below, from the files, so that every page carrying a bad one is named.
+          checkFragments: false,
           checkCss: true,
           retry: false,
           // Addresses on the site's public domain (canonical, hreflang, og:url) are checked here, locally.
-          urlRewriteExpressions: publicOrigin ? [{ pattern: new RegExp(`^${publicOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`), replacement: site.origin }] : [],
+          urlRewriteExpressions: publicOrigin
+            ? [{ pattern: new RegExp(`^${publicOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`), replacement: site.origin }]
+            : [],
           // Never fetch another host: external links are reported by a separate, non-blocking command.
           linksToSkip: async (link: string) => !local(link),
         };
         const { links } = await checker.check(check);
         checked += links.filter((l) => l.state !== 'SKIPPED').length;
+        const references = referencesOf(site, publicOrigin);
+        for (const path of sitemapPaths) references.set(path, [...(references.get(path) ?? []), '/sitemap.xml']);
         for (const link of links) {
           if (link.state !== 'BROKEN') continue;
-          failures.push(brokenLinkFailure(site.code, link, pathOf));
+          const target = pathOf(link.url).replace(/#.*$/, '');
+          const pages = references.get(target) ?? [link.parent ? pathOf(link.parent) : '(start address)'];
+          for (const page of pages) failures.push(brokenLinkFailure(site.code, page, target, link));
         }
+        failures.push(...anchorFailures(site, publicOrigin));
         failures.push(...languageFailures(site));
       }),
     );
@@ -91,21 +121,112 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
   return { gate: 'links', failures: dedupe(failures), summary: `${checked} local addresses checked on ${sites.length} sites` };
 }
 
-function brokenLinkFailure(site: string, link: LinkResult, pathOf: (url: string) => string): Failure {
-  const page = link.parent ? pathOf(link.parent) : '(start address)';
-  const target = pathOf(link.url);
+function brokenLinkFailure(site: string, page: string, target: string, link: LinkResult): Failure {
   const details = (link.failureDetails ?? []).map((d) => (d instanceof Error ? d.message : `HTTP ${d.status}`)).join('; ');
-  if (/Fragment identifier/.test(details)) {
-    const id = target.split('#')[1];
-    return { site, page, problem: `links to ${target}, but that page has no element with id="${id}"`, fix: `Give the target element id="${id}", or correct the link’s #anchor.` };
-  }
   if (link.status && link.status >= 300 && link.status < 400) {
-    return { site, page, problem: `links to ${target}, which redirects (HTTP ${link.status})`, fix: `Link to the final address instead${target.endsWith('/') ? '' : ` (probably ${target.replace(/([?#]|$)/, '/$1')}: every page address ends with a slash)`}.` };
+    return {
+      site,
+      page,
+      problem: `links to ${target}, which redirects (HTTP ${link.status})`,
+      fix: `Link to the final address instead${target.endsWith('/') ? '' : ` (probably ${target.replace(/([?#]|$)/, '/$1')}: every page address ends with a slash)`}.`,
+    };
   }
   if (link.status === 404) {
-    return { site, page, problem: `links to ${target}, which does not exist (HTTP 404)`, fix: 'Correct the address, or add the missing page or file; page addresses are listed in the site’s sitemap.xml.' };
+    return {
+      site,
+      page,
+      problem: `links to ${target}, which does not exist (HTTP 404)`,
+      fix: 'Correct the address, or add the missing page or file; page addresses are listed in the site’s sitemap.xml.',
+    };
   }
-  return { site, page, problem: `links to ${target}, which failed${link.status ? ` with HTTP ${link.status}` : ''}${details ? `: ${details}` : ''}`, fix: 'Correct the address, or make the file exist in the build.' };
+  return {
+    site,
+    page,
+    problem: `links to ${target}, which failed${link.status ? ` with HTTP ${link.status}` : ''}${details ? `: ${details}` : ''}`,
+    fix: 'Correct the address, or make the file exist in the build.',
+  };
+}
+
+const referenceSelector =
+  'a[href], area[href], link[href], img[src], img[srcset], source[src], source[srcset], script[src], iframe[src], video[src], video[poster], audio[src], track[src], embed[src], object[data], input[src]';
+
+/** The root-relative path of a reference on a page, when it is on this site. */
+function localPath(ref: string, pagePath: string, publicOrigin: string | undefined): { path: string; hash: string } | undefined {
+  const base = publicOrigin ?? 'http://site.invalid';
+  const url = new URL(ref, `${base}${pagePath}`);
+  if (url.origin !== base) return undefined;
+  return { path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) };
+}
+
+/** Every address of this site that each page refers to: address → pages that refer to it. */
+function referencesOf(site: Site, publicOrigin: string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const page of pagesOf(site.dir)) {
+    const $ = loadPage(site.dir, page.file);
+    $(referenceSelector).each((_, el) => {
+      const attrs = ['href', 'src', 'poster', 'data'].map((a) => $(el).attr(a)).filter((v): v is string => Boolean(v));
+      const srcset = $(el).attr('srcset');
+      if (srcset)
+        attrs.push(
+          ...srcset
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0] ?? '')
+            .filter(Boolean),
+        );
+      for (const ref of attrs) {
+        const local = localPath(ref, page.path, publicOrigin);
+        if (!local) continue;
+        const list = out.get(local.path) ?? [];
+        if (!list.includes(page.path)) list.push(page.path);
+        out.set(local.path, list);
+      }
+    });
+  }
+  return out;
+}
+
+/** Links to an #anchor of a page of this site that has no element with that id. */
+export function anchorFailures(site: Site, publicOrigin?: string): Failure[] {
+  const failures: Failure[] = [];
+  const idsOf = new Map<string, Set<string>>();
+  const ids = (file: string) => {
+    let set = idsOf.get(file);
+    if (!set) {
+      const $ = loadPage(site.dir, file);
+      set = new Set([
+        ...$('[id]')
+          .toArray()
+          .map((e) => $(e).attr('id') as string),
+        ...$('a[name]')
+          .toArray()
+          .map((e) => $(e).attr('name') as string),
+      ]);
+      idsOf.set(file, set);
+    }
+    return set;
+  };
+  for (const page of pagesOf(site.dir)) {
+    const $ = loadPage(site.dir, page.file);
+    $('a[href], area[href]').each((_, a) => {
+      const href = $(a).attr('href') as string;
+      if (!href.includes('#')) return;
+      const local = localPath(href, page.path, publicOrigin);
+      // `#` alone and `#top` scroll to the top in every browser.
+      if (!local || local.hash === '' || local.hash === 'top') return;
+      const target = fileOfPath(site.dir, local.path);
+      if (!target?.endsWith('.html')) return;
+      if (!ids(target).has(local.hash)) {
+        const where = target === page.file ? 'this page' : `${local.path}`;
+        failures.push({
+          site: site.code,
+          page: page.path,
+          problem: `the link “${$(a).text().trim()}” (${href}) points to #${local.hash}, but ${where} has no element with id="${local.hash}"`,
+          fix: `Give the target element id="${local.hash}", or correct the link’s #anchor.`,
+        });
+      }
+    });
+  }
+  return failures;
 }
 
 /** Links that would switch the reader's language outside the language switcher. */

@@ -30,6 +30,13 @@ export const uiStringKeys = {
   'exit.leaving': 'Announcement when the page is being left.',
   'exit.expired': 'Announcement when the Shift presses timed out.',
   'exit.learnMore': 'Link text to the page that explains the exit button and safe browsing.',
+  'printers.zip': 'Link text to the ZIP of every print file of the country. {country} is the country name.',
+  'printers.format': 'Table heading: format and specification of a print file.',
+  'printers.file': 'Table heading: the file to download.',
+  'printers.preview': 'Table heading and link text: PNG preview of a print file.',
+  'printers.checksum': 'Table heading: SHA-256 checksum of a file, for printers to verify the download.',
+  'printers.proof': 'Warning above print files that are proofs because a fact on them (a phone number, the web address) is not verified yet.',
+  'printers.none': 'Shown when no print files have been built for the site.',
   'notFound.title': 'Title of the 404 page.',
   'notFound.body': 'Body of the 404 page.',
 } as const;

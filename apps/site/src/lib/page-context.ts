@@ -1,4 +1,5 @@
 import type { Content, PlannedPage, SiteLocale, SitePlan } from '@repo/content';
+import type { SitePrint } from './build-context.ts';
 
 /** Everything a component needs to know about the page it is rendered in. */
 export interface PageContext {
@@ -7,6 +8,8 @@ export interface PageContext {
   locale: SiteLocale;
   /** Undefined on the 404 page. */
   planned?: PlannedPage;
+  /** The country's print files and page cards. */
+  print: SitePrint;
   /** How many helpline boxes the page has rendered so far, for unique ids. */
   helplineBoxes?: number;
 }

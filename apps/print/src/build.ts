@@ -1,0 +1,347 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { loadContent } from '@repo/content';
+import { bleedMm } from '@repo/design';
+import {
+  codeHash,
+  deterministicZip,
+  formatById,
+  jobInputHash,
+  loadFonts,
+  PrintErrors,
+  type PrintJob,
+  planJobs,
+  preflight,
+  releaseBlockers,
+  sha256,
+  specLine,
+  TextMeasurer,
+} from '@repo/print';
+import { runPool } from './pool.ts';
+import type { WorkRequest } from './worker.ts';
+
+/** One file in the manifest: what printers (and the site's "For printers" page) need to know. */
+export interface ManifestFile {
+  country: string;
+  design: string;
+  locale: string;
+  format: string;
+  formatLabel: string;
+  kind: 'poster' | 'billboard' | 'social';
+  /** Path relative to the manifest's folder. */
+  file: string;
+  mediaType: 'application/pdf' | 'image/png';
+  /** PNG preview of the trim area, relative path (the file itself for social images). */
+  preview: string;
+  /** Finished size in real millimetres (print) or null (social images). */
+  trimMm: [number, number] | null;
+  /** Bleed in real millimetres around the trim (0 for social images). */
+  bleedMm: number;
+  /** Pixel size of social images, else null. */
+  pixels: [number, number] | null;
+  /** 1 = 1:1; 10 = drawn at 1:10, to be enlarged tenfold. */
+  scale: number;
+  /** Trim size inside the file, in millimetres (trimMm ÷ scale). */
+  fileTrimMm: [number, number] | null;
+  spec: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  /** True when a fact on it is unverified: it carries "PROOF — NOT FOR PRINT". */
+  proof: boolean;
+  unverified: string[];
+  translation: 'source' | 'draft' | 'reviewed';
+  /** What the QR code opens, when there is one. */
+  qrUrl: string | null;
+  inputHash: string;
+}
+
+export interface ManifestZip {
+  country: string;
+  file: string;
+  files: number;
+  bytes: number;
+  sha256: string;
+  inputHash: string;
+}
+
+export interface Manifest {
+  campaign: string;
+  date: string;
+  files: ManifestFile[];
+  zips: ManifestZip[];
+}
+
+export interface BuildOptions {
+  /** content/ folder. */
+  contentDir: string;
+  /** Output folder (apps/print/dist). */
+  outDir: string;
+  release?: boolean;
+  countries?: string[];
+  designs?: string[];
+  formats?: string[];
+  cropMarks?: boolean;
+  workers?: number;
+  /** Unix seconds for the files' dates; default: the campaign's releaseDate. */
+  sourceDateEpoch?: number;
+  log?: (line: string) => void;
+  /** Called with done, total and elapsed ms while rendering. */
+  progress?: (done: number, total: number, elapsedMs: number) => void;
+}
+
+export interface BuildSummary {
+  total: number;
+  rendered: number;
+  skipped: number;
+  removed: number;
+  proofs: number;
+  ms: number;
+  manifest: Manifest;
+  /** Per-stage render times of the rendered files, ms. */
+  timings: { svg: number; pdf: number; png: number };
+}
+
+/** Thrown when a release render meets unverified facts. */
+export class ReleaseRefused extends Error {
+  readonly facts: string[];
+  constructor(facts: string[]) {
+    super(`Release refused: ${facts.length} unverified fact${facts.length === 1 ? '' : 's'} would be printed:\n${facts.map((f) => `  - ${f}`).join('\n')}`);
+    this.name = 'ReleaseRefused';
+    this.facts = facts;
+  }
+}
+
+const requireFromPrint = createRequire(join(import.meta.dirname, '../../../packages/print/package.json'));
+
+/** Versions of the libraries that shape the output bytes: part of every input hash. */
+function libraryVersions(): string {
+  return ['satori', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js', 'qrcode', 'yazl', 'fontkit']
+    .map((name) => {
+      // Walk up from the package's entry file to its own package.json (not every package exports it).
+      let dir = dirname(requireFromPrint.resolve(name));
+      for (;;) {
+        const path = join(dir, 'package.json');
+        if (existsSync(path)) {
+          const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version: string };
+          if (pkg.name === name) return `${name}@${pkg.version}`;
+        }
+        const up = dirname(dir);
+        if (up === dir) return `${name}@unknown`;
+        dir = up;
+      }
+    })
+    .join(',');
+}
+
+function outputPaths(job: PrintJob) {
+  const social = formatById(job.format).kind === 'social';
+  return { file: `${job.key}.${social ? 'png' : 'pdf'}`, preview: `${job.key}.png` };
+}
+
+/**
+ * Renders every design × locale × format for every country whose role the design serves. Checks
+ * everything first (release facts, glyphs, copyfit), renders only files whose input hash changed,
+ * in worker threads, into a staging folder, and only then moves them into `outDir`, writes
+ * manifest.json and one ZIP per country. On any error nothing in `outDir` changes.
+ */
+export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const log = o.log ?? (() => {});
+  const content = loadContent(o.contentDir);
+  let jobs = planJobs(content, {
+    ...(o.countries ? { countries: o.countries } : {}),
+    cropMarks: o.cropMarks ?? true,
+    ...(o.sourceDateEpoch !== undefined ? { sourceDateEpoch: o.sourceDateEpoch } : {}),
+  });
+  const partial = Boolean(o.designs?.length || o.formats?.length);
+  if (o.designs?.length) jobs = jobs.filter((j) => o.designs?.includes(j.design));
+  if (o.formats?.length) jobs = jobs.filter((j) => o.formats?.includes(j.format));
+
+  if (o.release) {
+    const blockers = releaseBlockers(jobs);
+    if (blockers.length) throw new ReleaseRefused(blockers);
+  }
+
+  const fonts = loadFonts();
+  const code = codeHash();
+  const libs = libraryVersions();
+  const previous = readManifest(o.outDir);
+  const before = new Map(previous?.files.map((f) => [`${f.country}/${f.design}/${f.locale}/${f.format}`, f]) ?? []);
+  const plans = jobs.map((job) => ({ job, ...outputPaths(job), inputHash: jobInputHash({ ...job }, code, fonts.hash, libs) }));
+  const todo = plans.filter((p) => {
+    const old = before.get(p.job.key);
+    const path = join(o.outDir, p.file);
+    return !(old && old.inputHash === p.inputHash && existsSync(path) && statSync(path).size === old.bytes && existsSync(join(o.outDir, p.preview)));
+  });
+  // Unchanged inputs passed this check when they were rendered; check everything else now.
+  const problems = preflight(
+    todo.map((p) => p.job),
+    fonts,
+    new TextMeasurer(fonts),
+  );
+  if (problems.length) throw new PrintErrors(problems, `${problems.length} print problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
+  const threads = Math.min(o.workers ?? availableParallelism(), todo.length);
+  log(
+    `print: ${plans.length} files; ${plans.length - todo.length} unchanged (skipped), ${todo.length ? `${todo.length} to render on ${threads} worker threads` : 'nothing to render'}`,
+  );
+
+  // A run that was killed may have left its staging folder behind.
+  for (const name of existsSync(o.outDir) ? readdirSync(o.outDir) : []) {
+    if (name.startsWith('.staging-')) rmSync(join(o.outDir, name), { recursive: true, force: true });
+  }
+  const staging = join(o.outDir, `.staging-${process.pid}`);
+  const results = new Map<string, { bytes: number; sha256: string }>();
+  const timings = { svg: 0, pdf: 0, png: 0 };
+  const failures: Error[] = [];
+  try {
+    if (todo.length) {
+      mkdirSync(staging, { recursive: true });
+      const renderStart = performance.now();
+      let done = 0;
+      const requests: WorkRequest[] = todo.map((p) => ({ job: p.job, staging, file: p.file, preview: p.preview }));
+      await runPool(requests, o.workers ?? availableParallelism(), (r) => {
+        done++;
+        if (r.ok) {
+          results.set(r.key, { bytes: r.bytes, sha256: r.sha256 });
+          timings.svg += r.timings.svg;
+          timings.pdf += r.timings.pdf;
+          timings.png += r.timings.png;
+        } else {
+          failures.push(Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name }));
+        }
+        o.progress?.(done, todo.length, performance.now() - renderStart);
+      });
+      if (failures.length) throw new PrintErrors(failures, `${failures.length} file${failures.length === 1 ? '' : 's'} failed to render; nothing was written:`);
+    }
+
+    // Everything rendered: move the new files into place.
+    for (const p of todo) {
+      for (const rel of new Set([p.file, p.preview])) {
+        const target = join(o.outDir, rel);
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(join(staging, rel), target);
+      }
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+
+  const files: ManifestFile[] = plans.map((p) => {
+    const f = formatById(p.job.format);
+    const r = results.get(p.job.key) ?? (before.get(p.job.key) as ManifestFile);
+    const social = f.kind === 'social';
+    return {
+      country: p.job.country,
+      design: p.job.design,
+      locale: p.job.locale,
+      format: p.job.format,
+      formatLabel: f.label,
+      kind: f.kind,
+      file: p.file,
+      mediaType: social ? 'image/png' : 'application/pdf',
+      preview: p.preview,
+      trimMm: social ? null : [f.width, f.height],
+      bleedMm: social ? 0 : bleedMm * f.scale,
+      pixels: social ? [f.width, f.height] : null,
+      scale: f.scale,
+      fileTrimMm: social ? null : [f.width / f.scale, f.height / f.scale],
+      spec: specLine(p.job),
+      pages: 1,
+      bytes: r.bytes,
+      sha256: r.sha256,
+      proof: p.job.unverified.length > 0,
+      unverified: p.job.unverified.map((u) => `${u.fact} (${u.file})`),
+      translation: p.job.translation,
+      qrUrl: p.job.format === 'social-link' ? null : p.job.url,
+      inputHash: p.inputHash,
+    };
+  });
+
+  // Files of countries not rendered this time stay as they were; stale files of rendered countries go.
+  const rendered = new Set(plans.map((p) => p.job.country));
+  const scope = o.countries?.length ? new Set(o.countries) : new Set(content.countries.map((c) => c.code));
+  const kept = (previous?.files ?? []).filter(
+    (f) => !scope.has(f.country) || (partial && !plans.some((p) => p.job.key === `${f.country}/${f.design}/${f.locale}/${f.format}`)),
+  );
+  const keptFiles = kept.filter((f) => existsSync(join(o.outDir, f.file)));
+  const allFiles = [...files, ...keptFiles].sort((a, b) => a.file.localeCompare(b.file));
+  let removed = 0;
+  if (!partial) {
+    const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview]));
+    for (const cc of scope) {
+      const dir = join(o.outDir, cc);
+      for (const path of listFiles(dir)) {
+        const rel = relative(o.outDir, path);
+        if (!wanted.has(rel) && !rel.endsWith('.zip')) {
+          rmSync(path);
+          removed++;
+        }
+      }
+    }
+  }
+
+  const date = new Date(jobs[0]?.date ?? `${content.campaign.releaseDate}T00:00:00Z`);
+  const zips: ManifestZip[] = (previous?.zips ?? []).filter((z) => !scope.has(z.country) && existsSync(join(o.outDir, z.file)));
+  for (const cc of [...scope].sort()) {
+    const countryFiles = allFiles.filter((f) => f.country === cc);
+    if (!countryFiles.length) continue;
+    const zipFile = `${cc}/${content.campaign.id}-print-${cc}.zip`;
+    const countryManifest = JSON.stringify({ campaign: content.campaign.id, date: date.toISOString(), files: countryFiles }, null, 2);
+    const inputHash = sha256(Buffer.from(countryManifest));
+    const old = previous?.zips.find((z) => z.country === cc);
+    if (old && old.inputHash === inputHash && existsSync(join(o.outDir, zipFile))) {
+      zips.push(old);
+      continue;
+    }
+    const entries = [
+      ...countryFiles.map((f) => ({ name: f.file.slice(cc.length + 1), data: readFileSync(join(o.outDir, f.file)) })),
+      { name: 'manifest.json', data: Buffer.from(`${countryManifest}\n`) },
+    ];
+    const zip = await deterministicZip(entries, date);
+    writeAtomic(join(o.outDir, zipFile), zip);
+    zips.push({ country: cc, file: zipFile, files: countryFiles.length, bytes: zip.length, sha256: sha256(zip), inputHash });
+  }
+  zips.sort((a, b) => a.country.localeCompare(b.country));
+  if (!rendered.size && !zips.length && !allFiles.length) log('print: nothing to render (no design serves the selected countries)');
+
+  const manifest: Manifest = { campaign: content.campaign.id, date: date.toISOString(), files: allFiles, zips };
+  writeAtomic(join(o.outDir, 'manifest.json'), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  return {
+    total: plans.length,
+    rendered: todo.length,
+    skipped: plans.length - todo.length,
+    removed,
+    proofs: files.filter((f) => f.proof).length,
+    ms: performance.now() - started,
+    manifest,
+    timings,
+  };
+}
+
+function readManifest(outDir: string): Manifest | undefined {
+  const path = join(outDir, 'manifest.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomic(path: string, data: Buffer) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}

@@ -1,0 +1,83 @@
+// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--no-crop-marks] [--workers 2]
+//
+// Renders every poster design × language × format for every country whose role the design serves,
+// into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), with manifest.json and
+// one ZIP per country. --release refuses while any fact on a poster is unverified. COUNTRY and
+// RELEASE=1 in the environment do the same as the flags (Turborepo passes them through).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError } from '@repo/content';
+import { PrintErrors } from '@repo/print';
+import { buildPrint, ReleaseRefused } from './build.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const { values } = parseArgs({
+  options: {
+    release: { type: 'boolean', default: false },
+    country: { type: 'string', multiple: true },
+    design: { type: 'string', multiple: true },
+    format: { type: 'string', multiple: true },
+    'no-crop-marks': { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--no-crop-marks] [--workers n] [--out dir]');
+  process.exit(0);
+}
+
+const split = (list: string[] | undefined) => list?.flatMap((v) => v.split(',')).filter(Boolean);
+const countries = split(values.country) ?? split(process.env.COUNTRY ? [process.env.COUNTRY] : undefined);
+const release = values.release || process.env.RELEASE === '1' || process.env.RELEASE === 'true';
+const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
+const outDir = resolve(values.out ?? resolve(root, 'apps/print/dist'));
+
+const tty = process.stderr.isTTY;
+let lastReport = 0;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+try {
+  const summary = await buildPrint({
+    contentDir: resolve(root, 'content'),
+    outDir,
+    release,
+    ...(countries?.length ? { countries } : {}),
+    ...(split(values.design) ? { designs: split(values.design) } : {}),
+    ...(split(values.format) ? { formats: split(values.format) } : {}),
+    cropMarks: !values['no-crop-marks'],
+    ...(values.workers ? { workers: Number(values.workers) } : {}),
+    ...(epoch !== undefined && !Number.isNaN(epoch) ? { sourceDateEpoch: epoch } : {}),
+    log: (line) => console.log(line),
+    progress: (done, total, elapsed) => {
+      const now = performance.now();
+      if (done < total && now - lastReport < (tty ? 250 : 2000)) return;
+      lastReport = now;
+      const eta = done > 0 ? ((total - done) * elapsed) / done : 0;
+      const line = `print: ${done}/${total} (${Math.round((100 * done) / total)} %) · ${seconds(elapsed)} · ETA ${seconds(eta)}`;
+      if (tty) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+      else console.log(line);
+    },
+  });
+  const t = summary.timings;
+  console.log(
+    `print: done in ${seconds(summary.ms)}: ${summary.rendered} rendered, ${summary.skipped} skipped (inputs unchanged), ${summary.removed} stale removed; ` +
+      `${summary.manifest.files.length} files and ${summary.manifest.zips.length} ZIPs in ${outDir}`,
+  );
+  if (summary.rendered)
+    console.log(
+      `print: render time per file (worker CPU): SVG ${Math.round(t.svg / summary.rendered)} ms, PDF ${Math.round(t.pdf / summary.rendered)} ms, PNG ${Math.round(t.png / summary.rendered)} ms`,
+    );
+  if (summary.proofs) {
+    console.log(
+      `print: ${summary.proofs} files are proofs marked "PROOF — NOT FOR PRINT": they show unverified facts (see "unverified" in manifest.json); --release refuses them.`,
+    );
+  }
+} catch (error) {
+  if (error instanceof ContentError || error instanceof PrintErrors || error instanceof ReleaseRefused) {
+    console.error(`${error.message}\n\nNothing was written: ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+  throw error;
+}

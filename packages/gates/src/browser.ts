@@ -1,0 +1,142 @@
+// The browser gates' shared runner: one Chromium (Debian's), a few reused tabs, every page of
+// every site visited once, and each check run on the loaded page. Chromium cannot resolve any host
+// name (--host-resolver-rules), so even a missed request could not leave this machine.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type ServedSite, serveSites } from './serve.ts';
+import { type PageFile, pagesOf } from './site-files.ts';
+import type { Failure, GateResult, Site } from './types.ts';
+
+/** Where Chromium is expected: Debian's package (`apt-get install -y chromium`), or CHROMIUM_PATH. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath());
+}
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--metrics-recording-only',
+  '--no-pings',
+  // Nothing but this machine: every other host name fails to resolve.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  // Every origin but 127.0.0.1 goes to a proxy on a closed local port: even a request by IP
+  // address cannot leave (--host-resolver-rules only covers host names).
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' } });
+}
+
+/** A page of a served site, as the browser visits it. */
+export interface Visit {
+  site: ServedSite;
+  page: PageFile;
+  url: string;
+}
+
+/** One check run on every loaded page. A new instance is made for each tab (its state is its own). */
+export interface PageCheck {
+  gate: string;
+  /** Once, when the tab's context is made: routes, init scripts, listeners. */
+  setUp?(context: BrowserContext, page: Page, current: () => Visit | undefined): Promise<void>;
+  /** After the page has loaded; returns what is wrong with it. */
+  check(page: Page, visit: Visit, context: BrowserContext): Promise<Failure[]>;
+  /** After the checks of all gates, before the next page (e.g. clear storage). */
+  reset?(page: Page, context: BrowserContext): Promise<void>;
+}
+
+export interface BrowserRunOptions {
+  /** Tabs working in parallel (default: the number of cores, at most 4). */
+  concurrency?: number;
+  /** A browser to reuse (it is left open); otherwise one is launched and closed. */
+  browser?: Browser;
+  /** Visit only the pages this accepts (e.g. `(v) => v.page.path === '/en/'`); every page by default. */
+  only?: (visit: Visit) => boolean;
+  /** Phone-sized by default: the readers this is for are on phones. */
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Visits every page of every site once and runs each check on it; one GateResult per check
+ * (in the order given). `checks` are factories: each tab gets its own instances.
+ */
+export async function runBrowserChecks(sites: Site[], checks: (() => PageCheck)[], options: BrowserRunOptions = {}): Promise<GateResult[]> {
+  const gates = checks.map((make) => make().gate);
+  const failures = new Map<string, Failure[]>(gates.map((g) => [g, []]));
+  const { served, close } = await serveSites(sites);
+  const browser = options.browser ?? (await launchChromium());
+  const queue: Visit[] = served
+    .flatMap((site) => pagesOf(site.dir).map((page) => ({ site, page, url: `${site.origin}${page.path}` })))
+    .filter((v) => options.only?.(v) ?? true);
+  const total = queue.length;
+  const workers = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), queue.length));
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const context = await browser.newContext({ viewport: options.viewport ?? { width: 360, height: 740 }, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        const instances = checks.map((make) => make());
+        let current: Visit | undefined;
+        for (const check of instances) await check.setUp?.(context, page, () => current);
+        try {
+          for (let visit = queue.shift(); visit; visit = queue.shift()) {
+            current = visit;
+            let response: Awaited<ReturnType<Page['goto']>>;
+            try {
+              response = await page.goto(visit.url, { waitUntil: 'load', timeout: 30_000 });
+            } catch (error) {
+              for (const g of gates)
+                failures.get(g)?.push({
+                  site: visit.site.code,
+                  page: visit.page.path,
+                  problem: `the page did not load: ${(error as Error).message.split('\n')[0]}`,
+                  fix: 'Open the page locally (npm run serve) and fix what stops it loading.',
+                });
+              continue;
+            }
+            const expected = visit.page.file === '404.html' ? 404 : 200;
+            if (response && response.status() !== expected && response.status() !== 200) {
+              for (const g of gates)
+                failures.get(g)?.push({
+                  site: visit.site.code,
+                  page: visit.page.path,
+                  problem: `the page answered HTTP ${response.status()}`,
+                  fix: 'Check that the page is built and linked at this address.',
+                });
+              continue;
+            }
+            // Fonts are part of a page being ready: wait for them (they load from this server only).
+            await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
+            for (const check of instances) failures.get(check.gate)?.push(...(await check.check(page, visit, context)));
+            for (const check of instances) await check.reset?.(page, context);
+            current = undefined;
+          }
+        } finally {
+          await context.close();
+        }
+      }),
+    );
+  } finally {
+    if (!options.browser) await browser.close();
+    await close();
+  }
+  return gates.map((gate) => ({ gate, failures: failures.get(gate) ?? [], summary: `${total} pages on ${sites.length} sites in Chromium` }));
+}
+
+/** A browser gate that could not run, as a result that says so (never a silent pass). */
+export function skippedBrowserGates(gates: string[], reason: string): GateResult[] {
+  return gates.map((gate) => ({ gate, failures: [], skipped: reason }));
+}

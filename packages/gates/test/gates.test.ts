@@ -1,0 +1,322 @@
+// Every gate on the fixture sites: the valid fixture passes them all, and each deliberately broken
+// copy is caught by its gate with a message naming the page and the fix. One fixture build and
+// one Chromium for the whole file.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityCheck,
+  chromiumAvailable,
+  type Failure,
+  fontsGate,
+  launchChromium,
+  linksGate,
+  privacyBrowserCheck,
+  privacyGate,
+  runBrowserChecks,
+  siteServer,
+  sitesIn,
+  weightGate,
+} from '../src/index.ts';
+import { buildFixtureSites, copySites, insertIntoPage, tempDir, tinyPng, writeFile } from './helpers.ts';
+
+const work = tempDir('gates-');
+const built = join(work, 'built');
+let browser: Browser | undefined;
+let copies = 0;
+/** A fresh copy of the built fixture sites, to break. */
+const brokenCopy = () => copySites(built, join(work, `broken-${++copies}`));
+const hasChromium = chromiumAvailable();
+
+beforeAll(async () => {
+  await Promise.all([buildFixtureSites(built), hasChromium ? launchChromium().then((b) => (browser = b)) : undefined]);
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Browser checks on the pages of a copy that `only` accepts. */
+async function inBrowser(dir: string, check: typeof accessibilityCheck, only?: (path: string, site: string) => boolean) {
+  const [result] = await runBrowserChecks(sitesIn(dir), [check], { browser, only: only ? (v) => only(v.page.path, v.site.code) : undefined });
+  return result?.failures ?? [];
+}
+const on = (site: string, page: string) => (f: Failure) => f.site === site && f.page === page;
+
+describe('the valid fixture sites', () => {
+  it('pass the links, weight, fonts and privacy gates, and the weight report lists every page', async () => {
+    const sites = sitesIn(built);
+    expect(sites.map((s) => s.code)).toEqual(['gr', 'md']);
+    const report = join(work, 'reports/weight.md');
+    const results = await Promise.all([linksGate(sites), weightGate(sites, { reportFile: report }), fontsGate(sites), privacyGate(sites)]);
+    for (const result of results) expect(result.failures, result.gate).toEqual([]);
+    const text = readFileSync(report, 'utf8');
+    expect(text).toContain('| gr | /en/ |');
+    expect(text).toContain('| md | / |');
+    expect(text).toMatch(/\d+ pages, 0 over budget/);
+    expect(existsSync(join(work, 'reports/weight.json'))).toBe(true);
+  });
+
+  it.skipIf(!hasChromium)('pass axe (WCAG 2.2 A/AA) and the browser privacy checks on every page', async () => {
+    const results = await runBrowserChecks(sitesIn(built), [accessibilityCheck, privacyBrowserCheck], { browser });
+    expect(results.map((r) => r.gate)).toEqual(['accessibility', 'privacy-browser']);
+    for (const result of results) expect(result.failures, result.gate).toEqual([]);
+  });
+});
+
+describe('links gate', () => {
+  it('catches a dead link, naming the page and the fix', async () => {
+    const dir = brokenCopy();
+    insertIntoPage(join(dir, 'gr'), 'en/index.html', '<p><a href="/en/no-such-page/">Read more</a></p>');
+    const { failures } = await linksGate(sitesIn(dir));
+    expect(failures).toEqual([
+      {
+        site: 'gr',
+        page: '/en/',
+        problem: 'links to /en/no-such-page/, which does not exist (HTTP 404)',
+        fix: 'Correct the address, or add the missing page or file; page addresses are listed in the site’s sitemap.xml.',
+      },
+    ]);
+  });
+
+  it('catches a redirect, a missing anchor, a missing image, a dead sitemap entry and a link that switches language', async () => {
+    const dir = brokenCopy();
+    insertIntoPage(
+      join(dir, 'gr'),
+      'en/index.html',
+      '<p><a href="/en/privacy">Privacy</a> <a href="#nowhere">Jump</a> <a href="/buying-harms-children/">Greek page</a></p><img src="/_astro/gone.png" alt="A chart">',
+    );
+    const sitemap = join(dir, 'gr/sitemap.xml');
+    writeFile(
+      join(dir, 'gr'),
+      'sitemap.xml',
+      readFileSync(sitemap, 'utf8').replace('</urlset>', '<url><loc>https://gr.test.example/removed/</loc></url></urlset>'),
+    );
+    const { failures } = await linksGate(sitesIn(dir));
+    const problems = failures.map((f) => `${f.site} ${f.page}: ${f.problem}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'gr /en/: links to /en/privacy, which redirects (HTTP 301)',
+        'gr /en/: links to /_astro/gone.png, which does not exist (HTTP 404)',
+        'gr /sitemap.xml: links to /removed/, which does not exist (HTTP 404)',
+        'gr /en/: the link “Jump” (#nowhere) points to #nowhere, but this page has no element with id="nowhere"',
+        'gr /en/: the link “Greek page” (/buying-harms-children/) leads from a page in en to a page in el',
+      ]),
+    );
+    expect(failures).toHaveLength(5);
+    expect(failures.find((f) => f.problem.includes('redirects'))?.fix).toContain('/en/privacy/');
+    expect(failures.find((f) => f.problem.includes('leads from'))?.fix).toContain('language switcher (nav.languages)');
+  });
+});
+
+describe('accessibility gate', () => {
+  it.skipIf(!hasChromium)('catches an image without alt text, naming the page and the fix', async () => {
+    const dir = brokenCopy();
+    writeFile(join(dir, 'gr'), '_astro/poster.png', tinyPng);
+    insertIntoPage(join(dir, 'gr'), 'en/index.html', '<img src="/_astro/poster.png">');
+    const failures = await inBrowser(dir, accessibilityCheck, (path, site) => site === 'gr' && path.startsWith('/en/'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ site: 'gr', page: '/en/' });
+    expect(failures[0]?.problem).toBe('image-alt (critical): Images must have alternative text, at img: <img src="/_astro/poster.png">');
+    expect(failures[0]?.fix).toContain('Element does not have an alt attribute');
+  });
+});
+
+describe('privacy gates', () => {
+  it('catch a third-party script in the files, naming the page and the fix', async () => {
+    const dir = brokenCopy();
+    insertIntoPage(join(dir, 'md'), 'en/index.html', '<script src="https://cdn.tracker.example/analytics.js"></script>', 'head');
+    const { failures } = await privacyGate(sitesIn(dir));
+    expect(failures).toEqual([
+      {
+        site: 'md',
+        page: '/en/',
+        problem: '<script src="https://cdn.tracker.example/analytics.js"> loads from another host',
+        fix: 'Host the file on the site itself (in apps/site/public or imported through Astro), or remove it: every request to another host tells that host who is reading this page.',
+      },
+    ]);
+  });
+
+  it.skipIf(!hasChromium)('catch a third-party script in the browser, without letting the request leave', async () => {
+    const dir = brokenCopy();
+    insertIntoPage(join(dir, 'md'), 'en/index.html', '<script src="https://cdn.tracker.example/analytics.js"></script>', 'head');
+    const failures = await inBrowser(dir, privacyBrowserCheck, (path, site) => site === 'md' && path === '/en/');
+    expect(failures.filter(on('md', '/en/')).map((f) => f.problem)).toEqual(
+      expect.arrayContaining(['the page requested script https://cdn.tracker.example/analytics.js, which would leave the site’s own server']),
+    );
+    expect(failures[0]?.fix).toContain('Serve the file from the site itself');
+  });
+
+  it.skipIf(!hasChromium)('catch cookies and every kind of storage write', async () => {
+    const dir = brokenCopy();
+    writeFile(
+      join(dir, 'md'),
+      '_astro/remember.js',
+      "localStorage.setItem('seen', '1'); sessionStorage.visits = '2'; document.cookie = 'uid=42; path=/'; indexedDB.open('history');",
+    );
+    insertIntoPage(join(dir, 'md'), 'index.html', '<script src="/_astro/remember.js"></script>', 'head');
+    const failures = await inBrowser(dir, privacyBrowserCheck, (path, site) => site === 'md' && path === '/');
+    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual(
+      expect.arrayContaining([
+        'md /: a script stored data: localStorage.setItem("seen")',
+        'md /: sessionStorage holds “visits” after loading',
+        'md /: the page set a cookie “uid” (127.0.0.1)',
+        'md /: a script stored data: indexedDB.open("history")',
+      ]),
+    );
+    expect(failures.every((f) => f.fix.length > 0)).toBe(true);
+  });
+
+  it('catch a weak Content-Security-Policy, an inline style, and a site without _headers', async () => {
+    const dir = brokenCopy();
+    const page = join(dir, 'gr/en/index.html');
+    writeFile(join(dir, 'gr'), 'en/index.html', readFileSync(page, 'utf8').replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    insertIntoPage(join(dir, 'gr'), 'en/index.html', '<p style="color:red">Hello</p>');
+    rmSync(join(dir, 'md/_headers'));
+    const { failures } = await privacyGate(sitesIn(dir));
+    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual(
+      [
+        "gr /en/: its Content-Security-Policy is not strict: style-src allows 'unsafe-inline'",
+        'gr /en/: <p style="color:red"> is an inline style, which the Content-Security-Policy blocks',
+        'md /_headers: the site has no _headers file, so static hosts send none of the policies a <meta> tag cannot carry (frame-ancestors, HSTS, Referrer-Policy, Permissions-Policy)',
+      ].sort((a, b) => (a.startsWith('md') ? 1 : b.startsWith('md') ? -1 : 0)),
+    );
+  });
+
+  it('require every policy in _headers, and the local server applies them', async () => {
+    const dir = brokenCopy();
+    const headers = readFileSync(join(dir, 'gr/_headers'), 'utf8');
+    expect(headers).toMatch(/Content-Security-Policy: default-src 'none';.*frame-ancestors 'none'/);
+    writeFile(join(dir, 'gr'), '_headers', headers.replace(/ {2}Referrer-Policy: .*\n/, '').replace("frame-ancestors 'none'", 'frame-ancestors *'));
+    const { failures } = await privacyGate(sitesIn(dir));
+    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual([
+      expect.stringMatching(/^gr \/_headers: Content-Security-Policy is ".*frame-ancestors \*"$/),
+      'gr /_headers: no Referrer-Policy header for /*',
+    ]);
+    // As deployed: the built site's own _headers on every response.
+    const server = siteServer(join(built, 'md'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/en/`);
+    server.close();
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{8}/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});
+
+describe('weight gate', () => {
+  it('catches an oversized page, naming the page, the figures and the fix', async () => {
+    const dir = brokenCopy();
+    // 30 kB of text that does not compress, and a 120 kB image.
+    insertIntoPage(join(dir, 'gr'), 'en/privacy/index.html', `<p>${randomBytes(30_000).toString('base64')}</p>`);
+    writeFile(join(dir, 'gr'), '_astro/huge.jpg', randomBytes(120_000));
+    insertIntoPage(join(dir, 'gr'), 'en/index.html', '<img src="/_astro/huge.jpg" alt="A very large photograph">');
+    const report = join(dir, 'weight.md');
+    const { failures } = await weightGate(sitesIn(dir), { reportFile: report });
+    expect(failures.map((f) => `${f.site} ${f.page}`)).toEqual(['gr /en/', 'gr /en/privacy/']);
+    expect(failures[0]?.problem).toMatch(
+      /^first load is 1\d\d\.\d kB, over the 100\.0 kB budget \(HTML [\d.]+ kB, fonts [\d.]+ kB in 4 files, images 120\.0 kB; largest: image \/_astro\/huge\.jpg 120\.0 kB, font /,
+    );
+    expect(failures[1]?.problem).toMatch(/^HTML is [23]\d\.\d kB gzipped, over the 14\.0 kB budget$/);
+    expect(failures[0]?.fix).toContain('resize and compress images');
+    expect(failures[1]?.fix).toContain('Shorten or split the page');
+    expect(readFileSync(report, 'utf8')).toMatch(/\| gr \| \/en\/privacy\/ \| [\d.]+ kB ✗ \|/);
+  });
+
+  it('counts only the fonts a page’s characters make the browser load', async () => {
+    const { weighPage } = await import('../src/weight.ts');
+    const [gr] = sitesIn(built);
+    const english = weighPage(gr as never, { file: 'en/index.html', path: '/en/' });
+    const greek = weighPage(gr as never, { file: 'index.html', path: '/' });
+    // English pages show Ελληνικά in the language switcher, so both load latin and greek, never Cyrillic.
+    expect(greek.fonts.map((f) => f.file.replace(/\..*$/, '')).sort()).toEqual([
+      '_astro/noto-sans-greek-400',
+      '_astro/noto-sans-greek-700',
+      '_astro/noto-sans-latin-400',
+      '_astro/noto-sans-latin-700',
+    ]);
+    expect(english.fonts.length).toBe(4);
+    expect(greek.total).toBeLessThan(60_000);
+  });
+});
+
+describe('fonts gate', () => {
+  it('catches a character the subset fonts cannot draw, naming the page and the fix', async () => {
+    const dir = brokenCopy();
+    insertIntoPage(join(dir, 'md'), 'index.html', '<p>Ħ</p>');
+    const { failures } = await fontsGate(sitesIn(dir));
+    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual([
+      "md /: 1 character the page shows is not in any Noto Sans 400 normal font file it can load, so it is drawn in the phone's fallback font: “Ħ” (U+0126)",
+      "md /: 1 character the page shows is not in any Noto Sans 700 normal font file it can load, so it is drawn in the phone's fallback font: “Ħ” (U+0126)",
+    ]);
+    expect(failures[0]?.fix).toContain('apps/site/src/lib/fonts.ts');
+  });
+});
+
+describe('exit control (keyboard and no JavaScript)', () => {
+  // The exit URL is another host: page.route answers it inside the browser, so nothing leaves.
+  async function openSite(javaScriptEnabled: boolean) {
+    const { serveSites } = await import('../src/serve.ts');
+    const { served, close } = await serveSites(sitesIn(built).filter((s) => s.code === 'gr'));
+    const context = await (browser as Browser).newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const exits: string[] = [];
+    await context.route('https://el.wikipedia.org/**', (route) => {
+      exits.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>Neutral page' });
+    });
+    const origin = served[0]?.origin as string;
+    const done = async () => {
+      await context.close();
+      await close();
+    };
+    return { page, origin, exits, done };
+  }
+
+  it.skipIf(!hasChromium)('Tab reaches the exit control first', async () => {
+    const { page, origin, done } = await openSite(true);
+    try {
+      for (const path of ['/', '/en/', '/en/privacy/']) {
+        await page.goto(`${origin}${path}`);
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.id), path).toBe('exit-this-page');
+      }
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('pressing Shift three times leaves the page for the country’s exit site, out of the Back history', async () => {
+    const { page, origin, exits, done } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      await page.keyboard.press('Shift');
+      expect(await page.locator('#exit-this-page-status').textContent()).toBe('Shift, press 2 more times to exit.');
+      await page.keyboard.press('Shift');
+      await Promise.all([page.waitForURL('https://el.wikipedia.org/'), page.keyboard.press('Shift')]);
+      expect(exits).toEqual(['https://el.wikipedia.org/']);
+      // location.replace(): Back does not return to the campaign page.
+      await page.goBack().catch(() => undefined);
+      expect(page.url()).not.toContain(origin);
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('the exit link works with JavaScript off', async () => {
+    const { page, origin, exits, done } = await openSite(false);
+    try {
+      await page.goto(`${origin}/`);
+      await page.keyboard.press('Tab');
+      await Promise.all([page.waitForURL('https://el.wikipedia.org/'), page.keyboard.press('Enter')]);
+      expect(exits).toEqual(['https://el.wikipedia.org/']);
+    } finally {
+      await done();
+    }
+  });
+});

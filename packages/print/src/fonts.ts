@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+
+/**
+ * The poster faces: Noto Sans from @fontsource, as separate subset files. satori keeps one font per
+ * family name and weight, so registering every subset under "Noto Sans" would draw Romanian ș ț,
+ * Cyrillic and Greek as empty boxes. Each subset file gets its own family name instead, and text
+ * asks for all of them as a fallback chain: the first file that has a character draws it.
+ */
+export const fontSubsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
+/** Regular for body text, bold for labels and numbers, extra bold for headlines. */
+export const fontWeights = [400, 700, 800] as const;
+export type FontWeight = (typeof fontWeights)[number];
+
+export interface FontFile {
+  /** Family name given to satori, unique per subset: `Noto Sans latin-ext`. */
+  family: string;
+  subset: (typeof fontSubsets)[number];
+  weight: FontWeight;
+  path: string;
+  data: Buffer;
+}
+
+export interface FontSet {
+  files: FontFile[];
+  /** CSS font-family value naming every subset family in fallback order. */
+  familyChain: string;
+  /** Parsed faces per weight, in fallback order, for measuring and coverage checks. */
+  faces: Map<FontWeight, fontkit.Font[]>;
+  /** Version of @fontsource/noto-sans the files come from. */
+  version: string;
+  /** SHA-256 over every file: part of each print job's input hash, and pinned by the snapshot test. */
+  hash: string;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/** Folder of the @fontsource/noto-sans package. */
+export function fontPackageDir(): string {
+  return dirname(requireHere.resolve('@fontsource/noto-sans/package.json'));
+}
+
+let cached: FontSet | undefined;
+
+/** Loads the poster fonts once per process (or worker). satori reads WOFF (not WOFF2), so the .woff files are used. */
+export function loadFonts(): FontSet {
+  if (cached) return cached;
+  const dir = fontPackageDir();
+  const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const files: FontFile[] = [];
+  const hash = createHash('sha256').update(`@fontsource/noto-sans@${version}\n`);
+  for (const subset of fontSubsets) {
+    for (const weight of fontWeights) {
+      const path = join(dir, 'files', `noto-sans-${subset}-${weight}-normal.woff`);
+      const data = readFileSync(path);
+      hash.update(`${subset}-${weight}:`).update(data);
+      files.push({ family: familyName(subset), subset, weight, path, data });
+    }
+  }
+  const faces = new Map<FontWeight, fontkit.Font[]>();
+  for (const weight of fontWeights) {
+    faces.set(
+      weight,
+      fontSubsets.map((subset) => fontkit.create((files.find((f) => f.subset === subset && f.weight === weight) as FontFile).data)),
+    );
+  }
+  cached = { files, familyChain: fontSubsets.map((s) => `'${familyName(s)}'`).join(', '), faces, version, hash: hash.digest('hex') };
+  return cached;
+}
+
+function familyName(subset: string) {
+  return `Noto Sans ${subset}`;
+}
+
+/** The fonts in the form satori's `fonts` option takes. */
+export function satoriFonts(fonts: FontSet) {
+  return fonts.files.map((f) => ({ name: f.family, data: f.data, weight: f.weight, style: 'normal' as const }));
+}

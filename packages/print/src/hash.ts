@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { PrintJob } from './jobs.ts';
+
+const packageRoot = resolve(import.meta.dirname, '..');
+const designSrc = resolve(packageRoot, '../design/src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+}
+
+/** SHA-256 over the renderer's own source (templates, layout, PDF writer) and the design tokens. */
+export function codeHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of [join(packageRoot, 'src'), designSrc]) {
+    for (const path of files(dir)) hash.update(relative(packageRoot, path)).update('\0').update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Everything a file depends on: the job (its lines, helplines, URL, format, options), the renderer's
+ * code, the fonts and the library versions. Unchanged hash, unchanged file: the renderer skips it.
+ */
+export function jobInputHash(job: PrintJob, code: string, fonts: string, libraries: string): string {
+  return createHash('sha256').update(JSON.stringify(job)).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,168 @@
+import type { Font } from 'fontkit';
+import type { FontSet, FontWeight } from './fonts.ts';
+
+/**
+ * Measures text the way satori draws it: each character in the first font of the fallback chain
+ * that has it, runs of one font laid out together (so kerning counts). Measured widths match
+ * satori's layout to within a point at 100 pt (see the copyfit tests).
+ */
+export class TextMeasurer {
+  readonly fonts: FontSet;
+  private readonly cache = new Map<string, number>();
+  constructor(fonts: FontSet) {
+    this.fonts = fonts;
+  }
+
+  /** Width of `text` at size 1 (multiply by the font size). */
+  unitWidth(text: string, weight: FontWeight): number {
+    const key = `${weight}\u0000${text}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const chain = this.fonts.faces.get(weight) as Font[];
+    let total = 0;
+    let run = '';
+    let runFont: Font | undefined;
+    const flush = () => {
+      if (run && runFont) total += runFont.layout(run).advanceWidth / runFont.unitsPerEm;
+      run = '';
+    };
+    for (const char of text) {
+      const cp = char.codePointAt(0) as number;
+      // A character no font has is reported by the glyph check; measure it as the first font's .notdef.
+      const font = chain.find((f) => f.hasGlyphForCodePoint(cp)) ?? chain[0];
+      if (font !== runFont) {
+        flush();
+        runFont = font;
+      }
+      run += char;
+    }
+    flush();
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(key, total);
+    return total;
+  }
+
+  width(text: string, weight: FontWeight, size: number): number {
+    return this.unitWidth(text, weight) * size;
+  }
+}
+
+/** A piece of text between break opportunities: spaces, and after a hyphen, dash or slash. */
+interface Piece {
+  text: string;
+  /** Joined to the previous piece by a space (true) or directly (after a hyphen). */
+  spaced: boolean;
+}
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  for (const word of text.trim().split(/ +/)) {
+    const parts = word.match(/[^-\u2010\u2013\u2014/]+[-\u2010\u2013\u2014/]*|[-\u2010\u2013\u2014/]+/g) ?? [word];
+    parts.forEach((p, i) => {
+      out.push({ text: p, spaced: i === 0 && out.length > 0 });
+    });
+  }
+  return out;
+}
+
+/** Greedy line breaking at `width` (size 1 units). Returns undefined when a single piece is wider than the box. */
+function breakLines(ps: Piece[], width: number, weight: FontWeight, m: TextMeasurer): string[] | undefined {
+  const space = m.unitWidth(' ', weight);
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const p of ps) {
+    const w = m.unitWidth(p.text, weight);
+    if (w > width) return undefined;
+    const joined = line === '' ? w : lineWidth + (p.spaced ? space : 0) + w;
+    if (line !== '' && joined > width) {
+      lines.push(line);
+      line = p.text;
+      lineWidth = w;
+    } else {
+      line = line === '' ? p.text : `${line}${p.spaced ? ' ' : ''}${p.text}`;
+      lineWidth = joined;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export interface FitRequest {
+  text: string;
+  weight: FontWeight;
+  /** Box width in layout units (pt or px). */
+  width: number;
+  /** Box height available for the text. */
+  height: number;
+  /** Largest and smallest font sizes, in layout units. */
+  maxSize: number;
+  minSize: number;
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  /** At most this many lines, whatever the height. */
+  maxLines?: number;
+  /** Even out line lengths (for headlines) once the size is found. */
+  balance?: boolean;
+}
+
+export interface FitResult {
+  size: number;
+  lines: string[];
+  /** Widest line, measured. */
+  width: number;
+  /** lines × size × lineHeight. */
+  height: number;
+}
+
+export type FitFailure = { reason: string };
+
+/**
+ * Finds the largest size between max and min at which `text` fits the box: every line no wider than
+ * the box (no word may overflow sideways: there is no hyphenation), all lines within its height.
+ * Sizes step down by 2 % from the maximum, the minimum is always tried last.
+ */
+export function fitText(req: FitRequest, m: TextMeasurer): FitResult | FitFailure {
+  const ps = pieces(req.text);
+  const sizes: number[] = [];
+  for (let s = req.maxSize; s > req.minSize; s *= 0.98) sizes.push(round(s));
+  sizes.push(round(req.minSize));
+  let reason = '';
+  for (const size of sizes) {
+    const lines = breakLines(ps, req.width / size, req.weight, m);
+    if (!lines) {
+      const widest = ps.reduce((a, p) => (m.unitWidth(p.text, req.weight) > m.unitWidth(a.text, req.weight) ? p : a));
+      reason = `the word "${widest.text}" is ${round(m.width(widest.text, req.weight, size))} wide at ${size}, the box only ${round(req.width)}`;
+      continue;
+    }
+    const maxLines = Math.min(req.maxLines ?? Number.POSITIVE_INFINITY, Math.floor((req.height + 0.01) / (size * req.lineHeight)));
+    if (lines.length > maxLines) {
+      reason = `at the minimum size ${size} it needs ${lines.length} lines, the box holds ${Math.max(0, maxLines)} (${round(req.width)} × ${round(req.height)})`;
+      continue;
+    }
+    const final = req.balance && lines.length > 1 ? balance(ps, lines.length, req.width / size, req.weight, m) : lines;
+    const width = Math.max(...final.map((l) => m.width(l, req.weight, size)));
+    return { size, lines: final, width, height: final.length * size * req.lineHeight };
+  }
+  return { reason };
+}
+
+/** The narrowest width that still breaks into `count` lines, so lines come out of similar length. */
+function balance(ps: Piece[], count: number, width: number, weight: FontWeight, m: TextMeasurer): string[] {
+  let lo = width * 0.5;
+  let hi = width;
+  let best = breakLines(ps, hi, weight, m) as string[];
+  for (let i = 0; i < 14; i++) {
+    const mid = (lo + hi) / 2;
+    const lines = breakLines(ps, mid, weight, m);
+    if (lines && lines.length <= count) {
+      best = lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
+
+function round(n: number) {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,40 @@
+import { CopyfitError, type GlyphError } from './errors.ts';
+import type { FontSet } from './fonts.ts';
+import { checkGlyphs } from './glyphs.ts';
+import type { PrintJob } from './jobs.ts';
+import type { TextMeasurer } from './measure.ts';
+import { layoutJob } from './render/svg.ts';
+import { drawnStrings } from './templates/layout.ts';
+
+/**
+ * Checks every job before anything is rendered or written: every character of every string against
+ * the fonts, and every text box copyfitted by measurement. Returns all problems (not just the
+ * first), each naming design, locale, format (or string) and the text.
+ */
+export function preflight(jobs: PrintJob[], fonts: FontSet, m: TextMeasurer): Error[] {
+  const errors: Error[] = [];
+  const seenGlyph = new Set<string>();
+  for (const job of jobs) {
+    for (const e of checkGlyphs(fonts, job.locale, drawnStrings(job))) {
+      const key = `${e.locale}\u0000${e.text}\u0000${e.char}`;
+      if (seenGlyph.has(key)) continue;
+      seenGlyph.add(key);
+      errors.push(e satisfies GlyphError);
+    }
+  }
+  // A missing glyph makes every measurement of that string meaningless: report glyphs first.
+  if (errors.length) return errors;
+  const seenFit = new Set<string>();
+  for (const job of jobs) {
+    try {
+      layoutJob(job, m);
+    } catch (error) {
+      if (!(error instanceof CopyfitError)) throw error;
+      // The same line failing in the same format for several countries is one problem.
+      const key = `${job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
+      if (!seenFit.has(key)) errors.push(error);
+      seenFit.add(key);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,51 @@
+import QRCode from 'qrcode';
+
+/** Modules of light margin around the symbol, as ISO/IEC 18004 requires. */
+export const quietZoneModules = 4;
+
+export interface QrMatrix {
+  text: string;
+  /** Modules per side, without the quiet zone. */
+  size: number;
+  dark: boolean[][];
+}
+
+/** Error correction M: survives a scuffed or partly covered poster, keeps the symbol small. */
+export function qrMatrix(text: string): QrMatrix {
+  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = code.modules.size;
+  const dark = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => code.modules.get(row, col) === 1));
+  return { text, size, dark };
+}
+
+/**
+ * SVG path data drawing every dark module as part of one path (horizontal runs merged), its top-left
+ * module at (x, y). A path, not a nested image: svg-to-pdfkit drops nested SVG images.
+ */
+export function qrPathData(qr: QrMatrix, x: number, y: number, module: number): string {
+  const parts: string[] = [];
+  const f = (n: number) => String(Math.round(n * 1000) / 1000);
+  for (let row = 0; row < qr.size; row++) {
+    let col = 0;
+    while (col < qr.size) {
+      if (!qr.dark[row]?.[col]) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < qr.size && qr.dark[row]?.[col]) col++;
+      const x0 = x + start * module;
+      const y0 = y + row * module;
+      parts.push(`M${f(x0)} ${f(y0)}H${f(x + col * module)}V${f(y0 + module)}H${f(x0)}Z`);
+    }
+  }
+  return parts.join('');
+}
+
+/**
+ * Side of the symbol (without quiet zone) in real millimetres for a viewing distance: a tenth of the
+ * distance (the usual 10:1 rule for scanning), never less than 20 mm.
+ */
+export function qrSymbolMm(viewingDistanceM: number): number {
+  return Math.max(20, viewingDistanceM * 100);
+}

@@ -1,0 +1,107 @@
+import { bleedMm } from '@repo/design';
+import satori from 'satori';
+import { type FontSet, loadFonts, satoriFonts } from '../fonts.ts';
+import { formatById, type Geometry, ptPerMm } from '../geometry.ts';
+import type { PrintJob } from '../jobs.ts';
+import { fitText, TextMeasurer } from '../measure.ts';
+import { proofText } from '../templates/blocks.ts';
+import { svgToPdf } from './pdf.ts';
+import { svgToPng } from './png.ts';
+import { renderSvg } from './svg.ts';
+
+/** Long side of the PNG previews of print files, in pixels. */
+export const previewLongSide = 800;
+
+export interface RenderedPoster {
+  /** The print file: a PDF for posters and billboards, the PNG itself for social images. */
+  file: Buffer;
+  fileType: 'pdf' | 'png';
+  /** PNG preview of the trim area (for social images: the same bytes as `file`). */
+  preview: Buffer;
+  geometry: Geometry;
+  /** What the QR code encodes. */
+  qrText?: string;
+  /** Font size chosen for each text box by the copyfitter. */
+  sizes: Record<string, number>;
+  /** Time spent in each stage, ms. */
+  timings: { svg: number; pdf: number; png: number };
+}
+
+export interface RenderOptions {
+  fonts?: FontSet;
+  measurer?: TextMeasurer;
+  /** Uncompressed PDF streams (tests read them back). */
+  compressPdf?: boolean;
+  previewLongSide?: number;
+  /** SVG → PDF engine; see PdfOptions. */
+  engine?: 'direct' | 'svg-to-pdfkit';
+}
+
+/** One line saying what a file is, for the slug and the PDF's Subject: size, bleed, scale. */
+export function specLine(job: PrintJob): string {
+  const f = formatById(job.format);
+  if (f.kind === 'social') return `${f.label}, RGB PNG`;
+  const scale =
+    f.scale === 1
+      ? 'scale 1:1'
+      : `scale 1:${f.scale}: enlarge ${f.scale * 100} % to ${f.width} × ${f.height} mm; trim in this file ${f.width / f.scale} × ${f.height / f.scale} mm`;
+  return `${f.label}, trim ${f.width} × ${f.height} mm, bleed ${bleedMm * f.scale} mm, ${scale}, colours CMYK`;
+}
+
+/** Renders one job: SVG, then the PDF (print) or PNG (social), then a preview. */
+export async function renderPoster(job: PrintJob, options: RenderOptions = {}): Promise<RenderedPoster> {
+  const fonts = options.fonts ?? loadFonts();
+  const m = options.measurer ?? new TextMeasurer(fonts);
+  const t0 = performance.now();
+  const { svg, geometry: g, qrText, sizes } = await renderSvg(job, fonts, m);
+  const t1 = performance.now();
+  if (g.format.kind === 'social') {
+    const png = svgToPng(svg, g);
+    const t2 = performance.now();
+    return { file: png, fileType: 'png', preview: png, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 } };
+  }
+  const proof = job.unverified.length > 0;
+  const slugLabel = job.cropMarks ? await slugSvg(job, g, fonts, m, proof) : undefined;
+  const pdf = await svgToPdf(
+    svg,
+    g,
+    {
+      title: `${job.brand}: ${job.title} (${job.design}, ${job.locale}, ${job.format}, ${job.country})${proof ? ` ${proofText}` : ''}`,
+      author: job.brand,
+      subject: specLine(job),
+      keywords: [job.brand, job.design, job.locale, job.format, job.country, proof ? 'proof' : 'release'].join(', '),
+      date: new Date(job.date),
+    },
+    { cropMarks: job.cropMarks, compress: options.compressPdf ?? true, engine: options.engine ?? 'direct', ...(slugLabel ? { slugLabel } : {}) },
+  );
+  const t2 = performance.now();
+  const preview = svgToPng(svg, g, options.previewLongSide ?? previewLongSide);
+  const t3 = performance.now();
+  return { file: pdf, fileType: 'pdf', preview, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: t2 - t1, png: t3 - t2 } };
+}
+
+/** The slug line above the trim: file identity and specification, as outlined text in ink. */
+async function slugSvg(job: PrintJob, g: Geometry, fonts: FontSet, m: TextMeasurer, proof: boolean) {
+  const text = [`${job.brand} ${job.design} ${job.locale} ${job.country}`, specLine(job), job.date.slice(0, 10), proof ? proofText : '']
+    .filter(Boolean)
+    .join(' · ');
+  const width = g.trimW - 12 * ptPerMm;
+  const height = 9;
+  const fit = fitText({ text, weight: 400, width, height, maxSize: 6, minSize: 3.5, lineHeight: 1.2, maxLines: 1 }, m);
+  const size = 'reason' in fit ? 3.5 : fit.size;
+  const svg = await satori(
+    {
+      type: 'div',
+      props: {
+        style: { display: 'flex', width, height, alignItems: 'center', fontSize: size, color: '#1b1b1b', fontFamily: fonts.familyChain, whiteSpace: 'pre' },
+        children: text,
+      },
+    } as never,
+    {
+      width,
+      height,
+      fonts: satoriFonts(fonts),
+    },
+  );
+  return { svg: svg.replace(/<mask id="[^"]*">(?:(?!<\/mask>)[\s\S])*<\/mask>/g, ''), width, height };
+}

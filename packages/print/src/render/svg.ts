@@ -1,0 +1,111 @@
+import { colours } from '@repo/design';
+import satori from 'satori';
+import { CopyfitError } from '../errors.ts';
+import { type FontSet, satoriFonts } from '../fonts.ts';
+import { formatById, type Geometry, geometry } from '../geometry.ts';
+import type { PrintJob } from '../jobs.ts';
+import type { TextMeasurer } from '../measure.ts';
+import { qrMatrix, qrPathData, quietZoneModules } from '../qr.ts';
+import { LayoutContext } from '../templates/blocks.ts';
+import type { El } from '../templates/h.ts';
+import { layoutPoster } from '../templates/layout.ts';
+
+/** Stands in for the QR symbol in satori's output; replaced by the modules as one path. */
+const qrSentinel = '#fe0102';
+
+export interface PosterSvg {
+  svg: string;
+  geometry: Geometry;
+  /** The URL the QR code encodes, when there is one. */
+  qrText?: string;
+  /** Font size of every text box, by box key (first line), for reports and tests. */
+  sizes: Record<string, number>;
+}
+
+type Node = { left: number; top: number; width: number; height: number; key?: string | number; props: { style?: { fontSize?: number } } };
+
+/** Element tree of a job, without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
+export function layoutJob(job: PrintJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
+  const g = geometry(formatById(job.format), { cropMarks: job.cropMarks });
+  const ctx = new LayoutContext(job, g, m, qrMatrix(job.url));
+  return { el: layoutPoster(ctx), ctx };
+}
+
+/**
+ * satori → SVG of the bleed box: text as outlines (satori's default `embedFont`), every colour a
+ * design token, the QR code's modules as one path in ink. After rendering, every line's width as
+ * satori laid it out is checked against its box: nothing overflows sideways.
+ */
+export async function renderSvg(job: PrintJob, fonts: FontSet, m: TextMeasurer): Promise<PosterSvg> {
+  const { el, ctx } = layoutJob(job, m);
+  const g = ctx.g;
+  const qrSize = ctx.qrSize();
+  if (qrSize) {
+    // The sentinel sits inside the quiet zone: 4 modules of paper on every side.
+    const inner = qrSize.module * (ctx.qr?.size ?? 0);
+    const q = findKeyed(el, 'qr');
+    if (q) {
+      q.props.style = { ...q.props.style, padding: quietZoneModules * qrSize.module };
+      q.props.children = [{ type: 'div', key: 'qr-symbol', props: { style: { display: 'flex', width: inner, height: inner, backgroundColor: qrSentinel } } }];
+    }
+  }
+  const nodes = new Map<string, Node>();
+  let svg = await satori(el as never, {
+    width: g.canvasW,
+    height: g.canvasH,
+    fonts: satoriFonts(fonts),
+    onNodeDetected: (n) => {
+      if (n.key !== undefined && n.key !== null) nodes.set(String(n.key), n as unknown as Node);
+    },
+  });
+
+  const where = { design: job.design, locale: job.locale, format: job.format, country: job.country };
+  const sizes: Record<string, number> = {};
+  for (const [key, limit] of ctx.lineLimits) {
+    const node = nodes.get(key);
+    if (!node) continue;
+    // satori rounds widths up to whole units.
+    if (node.width > limit + 1.01) {
+      throw new CopyfitError(
+        where,
+        key.split(':')[1] ?? key,
+        String(findKeyed(el, key)?.props.children ?? ''),
+        `satori laid the line out ${node.width} wide, the box is ${Math.round(limit)}`,
+      );
+    }
+    const [, box, index] = key.split(':');
+    if (box && index === '0') sizes[box] = node.props.style?.fontSize ?? 0;
+  }
+
+  if (ctx.qr && qrSize) {
+    const symbol = nodes.get('qr-symbol');
+    const pattern = new RegExp(`<rect [^>]*fill="${qrSentinel}"[^>]*/>`);
+    if (!symbol || !pattern.test(svg)) throw new Error(`QR code placeholder missing in ${job.key}`);
+    const d = qrPathData(ctx.qr, symbol.left, symbol.top, qrSize.module);
+    svg = svg.replace(pattern, `<path fill="${colours.ink.screen}" d="${d}"/>`);
+  }
+  svg = flatten(svg, job.key);
+  return { svg, geometry: g, ...(ctx.qr ? { qrText: ctx.qr.text } : {}), sizes };
+}
+
+/** Drops satori's unused overflow masks and refuses anything that would become PDF transparency. */
+function flatten(svg: string, key: string): string {
+  let out = svg;
+  if (!/mask="url\(/.test(out)) out = out.replace(/<mask id="[^"]*">(?:(?!<\/mask>)[\s\S])*<\/mask>/g, '');
+  const forbidden = /opacity|Gradient|<mask|clip-path=|<image|<filter|<pattern/.exec(out);
+  if (forbidden) {
+    throw new Error(`${key}: the template produced "${forbidden[0]}", which becomes PDF transparency or a nested image; print templates must stay flat`);
+  }
+  return out;
+}
+
+function findKeyed(el: El | string, key: string): El | undefined {
+  if (typeof el === 'string') return undefined;
+  if (el.key === key) return el;
+  const kids = el.props.children;
+  for (const child of Array.isArray(kids) ? kids : kids ? [kids] : []) {
+    const hit = findKeyed(child, key);
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,368 @@
+import { type PosterTemplateId, posterTypeSizes } from '@repo/design';
+import { CopyfitError } from '../errors.ts';
+import type { FontWeight } from '../fonts.ts';
+import type { Geometry } from '../geometry.ts';
+import type { PrintJob } from '../jobs.ts';
+import { type FitRequest, type FitResult, fitText, type TextMeasurer } from '../measure.ts';
+import { type QrMatrix, quietZoneModules } from '../qr.ts';
+import { div, type El, keyed } from './h.ts';
+import { type Scheme, schemes } from './schemes.ts';
+
+export const proofText = 'PROOF — NOT FOR PRINT';
+
+/** What a layout needs: the job, the page geometry, a measurer, colours, and the QR code if shown. */
+export class LayoutContext {
+  readonly job: PrintJob;
+  readonly g: Geometry;
+  readonly m: TextMeasurer;
+  readonly scheme: Scheme;
+  readonly qr: QrMatrix | undefined;
+  /** Poster unit: 1 % of the shorter trim side. */
+  readonly u: number;
+  /** Inset of all text and codes from the trim edge. */
+  readonly margin: number;
+  /** Widest each drawn line may be, by satori key: checked against satori's own layout after rendering. */
+  readonly lineLimits = new Map<string, number>();
+
+  constructor(job: PrintJob, g: Geometry, m: TextMeasurer, qr: QrMatrix | undefined) {
+    this.job = job;
+    this.g = g;
+    this.m = m;
+    this.scheme = schemes[job.template as PosterTemplateId];
+    if (!this.scheme) throw new Error(`Unknown template "${job.template}" in design ${job.design}.`);
+    this.qr = this.showQr ? qr : undefined;
+    this.u = Math.min(g.trimW, g.trimH) / 100;
+    this.margin = Math.max(g.safe, 5 * this.u);
+  }
+
+  /** Billboards (read in passing), link cards and square posts are too small or too quick for body text. */
+  get showBody() {
+    return this.g.format.kind === 'poster' || this.g.format.id === 'social-story';
+  }
+
+  /** A QR code on everything printed, and on stories (which people screenshot); not on link cards or square posts. */
+  get showQr() {
+    return this.g.format.kind !== 'social' || this.g.format.id === 'social-story';
+  }
+
+  /** Size range of a text box in layout units: the design's override, else the template default. */
+  range(box: keyof typeof posterTypeSizes): { max: number; min: number } {
+    const override = box === 'headline' || box === 'body' || box === 'cta' ? this.job.sizes[box] : undefined;
+    const r = override ?? posterTypeSizes[box];
+    return { max: r.max * this.u, min: r.min * this.u };
+  }
+
+  /** Copyfits `text`, or throws a CopyfitError naming design, locale, format and the text. */
+  fit(box: string, req: FitRequest): FitResult {
+    const result = fitText(req, this.m);
+    if ('reason' in result) {
+      throw new CopyfitError(
+        { design: this.job.design, locale: this.job.locale, format: this.job.format, country: this.job.country },
+        box,
+        req.text,
+        result.reason,
+      );
+    }
+    return result;
+  }
+
+  /** Side of the QR code with its quiet zone, and the module size, in layout units. */
+  qrSize(): { outer: number; module: number } | undefined {
+    if (!this.qr) return undefined;
+    const g = this.g;
+    const n = this.qr.size;
+    let module: number;
+    if (g.unitsPerRealMm) {
+      const symbolMm = Math.max(20, g.format.viewingDistanceM * 100);
+      module = (symbolMm * g.unitsPerRealMm) / n;
+    } else {
+      // Social images: whole pixels per module, so the code stays crisp.
+      module = Math.max(3, Math.round((0.17 * Math.min(g.trimW, g.trimH)) / n));
+    }
+    return { outer: (n + 2 * quietZoneModules) * module, module };
+  }
+}
+
+/** A fitted text as a column of single-line boxes; satori draws each line as given (no re-wrapping). */
+export function textBlock(ctx: LayoutContext, key: string, fit: FitResult, weight: FontWeight, color: string, lineHeight: number, maxWidth: number): El {
+  return div(
+    { flexDirection: 'column', alignItems: 'flex-start' },
+    ...fit.lines.map((line, i) => {
+      const k = `line:${key}:${i}`;
+      ctx.lineLimits.set(k, maxWidth);
+      return keyed(
+        k,
+        { fontSize: fit.size, fontWeight: weight, color, lineHeight: 1, height: fit.size * lineHeight, alignItems: 'center', whiteSpace: 'pre' },
+        line,
+      );
+    }),
+  );
+}
+
+/** The campaign mark: an accent square and the brand name. Height: 1.25 × size. */
+export function mark(ctx: LayoutContext, size: number, color: string): El {
+  const fit = ctx.fit('campaign mark', {
+    text: ctx.job.brand,
+    weight: 800,
+    width: ctx.g.trimW,
+    height: size * 2,
+    maxSize: size,
+    minSize: size,
+    lineHeight: 1.25,
+    maxLines: 1,
+  });
+  return div(
+    { flexDirection: 'row', alignItems: 'center', height: size * 1.25 },
+    div({ width: size * 0.8, height: size * 0.8, backgroundColor: ctx.scheme.message.markSquare, marginRight: size * 0.35 }),
+    textBlock(ctx, 'mark', fit, 800, color, 1.25, ctx.g.trimW),
+  );
+}
+
+/**
+ * Call label, the first helpline large, its note, then the other poster helplines as rows. All of it
+ * shrinks together (in 4 % steps, down to the notes' minimum size) until it fits `maxHeight`.
+ */
+export function helplineBlock(ctx: LayoutContext, width: number, maxHeight: number): { el: El; height: number } {
+  const { job } = ctx;
+  const note = ctx.range('helplineNote');
+  let last: unknown;
+  for (let scale = 1; note.max * scale >= note.min - 0.001; scale *= 0.96) {
+    try {
+      const block = helplineBlockAt(ctx, width, scale);
+      if (block.height <= maxHeight) return block;
+      last = new CopyfitError(
+        { design: job.design, locale: job.locale, format: job.format, country: job.country },
+        'helpline box',
+        job.helplines.map((h) => `${h.number} ${h.note}`).join(' / '),
+        `the ${job.helplines.length} helplines need ${Math.round(block.height)} of height at the smallest size, the box has ${Math.round(maxHeight)}`,
+      );
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}
+
+function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el: El; height: number } {
+  const { job, u } = ctx;
+  const color = ctx.scheme.footer.text;
+  const note = ctx.range('helplineNote');
+  const noteMax = Math.max(note.min, note.max * scale);
+  const [first, ...rest] = job.helplines;
+  if (!first) return { el: div({}), height: 0 };
+  const label = ctx.fit('helpline label', {
+    text: job.labels.call,
+    weight: 700,
+    width,
+    height: noteMax * 2,
+    maxSize: noteMax,
+    minSize: note.min,
+    lineHeight: 1.2,
+    maxLines: 1,
+  });
+  const big = ctx.range('helpline');
+  // Landscape formats (billboards, link cards) have the height for a larger number.
+  const bigMax = Math.max(big.min, big.max * scale * (ctx.g.trimW > ctx.g.trimH * 1.2 ? 1.5 : 1));
+  const number = ctx.fit('helpline number', {
+    text: first.number,
+    weight: 800,
+    width,
+    height: bigMax * 2,
+    maxSize: bigMax,
+    minSize: big.min,
+    lineHeight: 1.12,
+    maxLines: 1,
+  });
+  const firstNote = ctx.fit('helpline note', {
+    text: first.note,
+    weight: 400,
+    width,
+    height: noteMax * 1.3 * 4,
+    maxSize: noteMax,
+    minSize: note.min,
+    lineHeight: 1.3,
+    maxLines: 4,
+  });
+  let height = label.height + number.height + firstNote.height;
+  const rows: El[] = [];
+  // Other numbers: a number column as wide as the widest number, the purpose beside it; every row at
+  // the size the longest purpose needs, so the list reads as one.
+  let rowSize = firstNote.size;
+  const numberColAt = (size: number) => Math.max(0, ...rest.map((h) => ctx.m.width(h.number, 700, size))) + 1.2 * u;
+  const fitRow = (text: string, size: number, min: number) =>
+    ctx.fit('helpline note', {
+      text,
+      weight: 400,
+      width: width - numberColAt(size),
+      height: size * 1.3 * 4,
+      maxSize: size,
+      minSize: min,
+      lineHeight: 1.3,
+      maxLines: 4,
+    });
+  for (const h of rest) rowSize = Math.min(rowSize, fitRow(h.note, rowSize, note.min).size);
+  const numberCol = numberColAt(rowSize);
+  rest.forEach((h, i) => {
+    const purpose = fitRow(h.note, rowSize, rowSize);
+    const numberFit: FitResult = { size: rowSize, lines: [h.number], width: ctx.m.width(h.number, 700, rowSize), height: rowSize * 1.3 };
+    const gap = i === 0 ? 1.6 * u * scale : 0.5 * u * scale;
+    rows.push(
+      div(
+        { flexDirection: 'row', marginTop: gap, alignItems: 'flex-start' },
+        div({ width: numberCol }, textBlock(ctx, `helpline-${i}-number`, numberFit, 700, color, 1.3, numberCol)),
+        textBlock(ctx, `helpline-${i}-note`, purpose, 400, color, 1.3, width - numberCol),
+      ),
+    );
+    height += purpose.height + gap;
+  });
+  return {
+    el: div(
+      { flexDirection: 'column', width },
+      textBlock(ctx, 'helpline-label', label, 700, color, 1.2, width),
+      textBlock(ctx, 'helpline-number', number, 800, color, 1.12, width),
+      textBlock(ctx, 'helpline-note', firstNote, 400, color, 1.3, width),
+      ...rows,
+    ),
+    height,
+  };
+}
+
+/** The QR code's place (its modules are drawn as one path after layout) with the domain under it. */
+export function qrBlock(ctx: LayoutContext, size: number): { el: El; height: number } {
+  const note = ctx.range('helplineNote');
+  const host = ctx.fit('web address', {
+    text: ctx.job.host,
+    weight: 700,
+    width: size,
+    height: note.max * 1.25 * 2,
+    maxSize: note.max * 0.9,
+    minSize: note.min,
+    lineHeight: 1.25,
+    maxLines: 2,
+  });
+  return {
+    el: div(
+      { flexDirection: 'column', width: size, alignItems: 'flex-start' },
+      keyed('qr', { width: size, height: size, backgroundColor: ctx.scheme.footer.qrBg }),
+      div({ marginTop: 0.6 * ctx.u }, textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, size)),
+    ),
+    height: size + 0.6 * ctx.u + host.height,
+  };
+}
+
+/** The site's domain alone, for formats without a QR code. */
+export function hostBlock(ctx: LayoutContext, width: number): { el: El; height: number } {
+  const note = ctx.range('helplineNote');
+  const host = ctx.fit('web address', {
+    text: ctx.job.host,
+    weight: 700,
+    width,
+    height: note.max * 1.4 * 1.25,
+    maxSize: note.max * 1.4,
+    minSize: note.min,
+    lineHeight: 1.25,
+    maxLines: 1,
+  });
+  return { el: textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, width), height: host.height };
+}
+
+/** The funding statement, small, in ink. */
+export function fundingFit(ctx: LayoutContext, width: number, maxLines: number): FitResult {
+  const r = ctx.range('funding');
+  return ctx.fit('funding statement', {
+    text: ctx.job.funding,
+    weight: 400,
+    width,
+    height: r.max * 1.3 * maxLines,
+    maxSize: r.max,
+    minSize: r.min,
+    lineHeight: 1.3,
+    maxLines,
+  });
+}
+
+/** Headline and (where shown) body in the height available: the headline gets most, the body the rest. */
+export function message(ctx: LayoutContext, width: number, available: number): { el: El; height: number } {
+  const { job, u, scheme } = ctx;
+  const h = ctx.range('headline');
+  const b = ctx.range('body');
+  const ruleH = Math.max(0.9 * u, 1);
+  const ruleGap = 3 * u;
+  let lastError: unknown;
+  for (const share of ctx.showBody ? [0.62, 0.5, 0.4] : [1]) {
+    try {
+      const headline = ctx.fit('headline', {
+        text: job.lines.headline,
+        weight: 800,
+        width,
+        height: available * share,
+        maxSize: h.max,
+        minSize: h.min,
+        lineHeight: 1.1,
+        balance: true,
+      });
+      const rest = available - headline.height - ruleH - 2 * ruleGap;
+      const bodyWidth = Math.min(width, 34 * b.max);
+      const body = ctx.showBody
+        ? ctx.fit('body text', { text: job.lines.body, weight: 400, width: bodyWidth, height: rest, maxSize: b.max, minSize: b.min, lineHeight: 1.35 })
+        : undefined;
+      const el = div(
+        { flexDirection: 'column', alignItems: 'flex-start' },
+        textBlock(ctx, 'headline', headline, 800, scheme.message.headline, 1.1, width),
+        div({ width: 12 * u, height: ruleH, backgroundColor: scheme.message.rule, marginTop: ruleGap, marginBottom: body ? ruleGap : 0 }),
+        body && textBlock(ctx, 'body', body, 400, scheme.message.body, 1.35, bodyWidth),
+      );
+      return { el, height: headline.height + ruleH + ruleGap + (body ? ruleGap + body.height : 0) };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/** The call to action, up to two lines. */
+export function ctaFit(ctx: LayoutContext, width: number): FitResult {
+  const r = ctx.range('cta');
+  return ctx.fit('call to action', {
+    text: ctx.job.lines.cta,
+    weight: 700,
+    width,
+    height: r.max * 1.15 * 2,
+    maxSize: r.max,
+    minSize: r.min,
+    lineHeight: 1.15,
+    maxLines: 2,
+    balance: true,
+  });
+}
+
+/**
+ * The proof mark for posters with unverified facts: red bands along the top and bottom edges, in the
+ * margin that holds no content, each repeating "PROOF — NOT FOR PRINT" across the whole width.
+ */
+export function proofBands(ctx: LayoutContext): El[] {
+  const { g, u } = ctx;
+  const height = g.bleed + Math.max(ctx.margin * 0.85, 4 * u);
+  const size = Math.min(3.2 * u, (height - g.bleed) * 0.6);
+  const separator = '  •  ';
+  const one = ctx.m.width(`${proofText}${separator}`, 800, size);
+  const repeats = Math.max(1, Math.floor((g.trimW - 2 * ctx.margin) / one));
+  const text = Array.from({ length: repeats }, () => proofText).join(separator);
+  const fit = ctx.fit('proof mark', { text, weight: 800, width: g.trimW, height: size * 1.2, maxSize: size, minSize: size, lineHeight: 1.2, maxLines: 1 });
+  return (['top', 'bottom'] as const).map((edge) =>
+    div(
+      {
+        position: 'absolute',
+        left: 0,
+        [edge]: 0,
+        width: g.canvasW,
+        height,
+        backgroundColor: ctx.scheme.proof.bg,
+        alignItems: 'center',
+        justifyContent: 'center',
+        [edge === 'top' ? 'paddingTop' : 'paddingBottom']: g.bleed,
+      },
+      textBlock(ctx, `proof-${edge}`, fit, 800, ctx.scheme.proof.text, 1.2, g.trimW),
+    ),
+  );
+}

@@ -1,0 +1,190 @@
+import { CopyfitError } from '../errors.ts';
+import type { DrawnString } from '../glyphs.ts';
+import type { PrintJob } from '../jobs.ts';
+import { ctaFit, fundingFit, helplineBlock, hostBlock, type LayoutContext, mark, message, proofBands, proofText, qrBlock, textBlock } from './blocks.ts';
+import { div, type El } from './h.ts';
+
+/**
+ * Lays out a poster: portrait and square formats as a column (message, call-to-action band, helpline
+ * footer); landscape formats (billboards, link cards) as a row (message left, helpline right).
+ * Returns the element tree for satori; the QR code's modules are drawn into its keyed box afterwards.
+ */
+export function layoutPoster(ctx: LayoutContext): El {
+  const { g } = ctx;
+  const content = g.trimW / g.trimH > 1.2 ? row(ctx) : column(ctx);
+  return div(
+    { width: g.canvasW, height: g.canvasH, position: 'relative', fontFamily: ctx.m.fonts.familyChain, backgroundColor: ctx.scheme.footer.bg },
+    content,
+    ...(ctx.job.unverified.length > 0 ? proofBands(ctx) : []),
+  );
+}
+
+function column(ctx: LayoutContext): El {
+  const { g, u, scheme, job } = ctx;
+  const b = g.bleed;
+  const m = ctx.margin;
+  const W = g.trimW - 2 * m;
+  const qr = ctx.qrSize();
+  const gap = 3 * u;
+
+  // Footer: helplines left, QR code right, funding statement across the bottom.
+  // Without a QR code the domain takes its place, on the right.
+  const sideW = qr ? qr.outer : Math.round(W * 0.34);
+  const leftW = W - sideW - gap;
+  const funding = fundingFit(ctx, W, 4);
+  const qrCol = qr ? qrBlock(ctx, qr.outer) : hostBlock(ctx, sideW);
+  const footerTop = 3.5 * u;
+  const fundingGap = 2.5 * u;
+  const help = helplineBlock(ctx, leftW, g.trimH * 0.32);
+  const footerBody = Math.max(help.height, qrCol?.height ?? 0);
+  const footerH = footerTop + footerBody + fundingGap + funding.height + m;
+
+  const cta = ctaFit(ctx, W);
+  const ctaPad = 2.4 * u;
+  const ctaH = cta.height + 2 * ctaPad;
+
+  const markSize = 4.2 * u;
+  const messageH = g.trimH - footerH - ctaH;
+  const available = messageH - m - markSize * 1.25 - 5 * u - 3.5 * u;
+  if (available < g.trimH * 0.15) {
+    throw new CopyfitError(
+      { design: job.design, locale: job.locale, format: job.format, country: job.country },
+      'message area',
+      job.lines.headline,
+      `the helplines, QR code and funding statement leave only ${Math.round(available)} of ${Math.round(g.trimH)} for the message`,
+    );
+  }
+  const msg = message(ctx, W, available);
+
+  return div(
+    { flexDirection: 'column', width: g.canvasW, height: g.canvasH },
+    div(
+      {
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        backgroundColor: scheme.message.bg,
+        height: b + messageH,
+        paddingTop: b + m,
+        paddingLeft: b + m,
+        paddingRight: b + m,
+        paddingBottom: 3.5 * u,
+      },
+      mark(ctx, markSize, scheme.message.mark),
+      msg.el,
+    ),
+    div(
+      { flexDirection: 'column', justifyContent: 'center', backgroundColor: scheme.cta.bg, height: ctaH, paddingLeft: b + m, paddingRight: b + m },
+      textBlock(ctx, 'cta', cta, 700, scheme.cta.text, 1.15, W),
+    ),
+    div(
+      { flexDirection: 'column', backgroundColor: scheme.footer.bg, height: footerH + b, paddingTop: footerTop, paddingLeft: b + m, paddingRight: b + m },
+      div({ flexDirection: 'row', justifyContent: 'space-between', height: footerBody }, help.el, qrCol?.el),
+      div({ marginTop: fundingGap }, textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, W)),
+    ),
+  );
+}
+
+function row(ctx: LayoutContext): El {
+  const { g, u, scheme, job } = ctx;
+  const b = g.bleed;
+  const m = ctx.margin;
+  const gutter = 4 * u;
+  const leftW = Math.round(g.trimW * 0.58);
+  const WL = leftW - m - gutter;
+  const WR = g.trimW - leftW - gutter - m;
+  const HR = g.trimH - 2 * m;
+  const qr = ctx.qrSize();
+
+  // Right column: helplines at the top; QR code with the address and funding statement at the bottom.
+  const qrCol = qr ? qrBlock(ctx, qr.outer) : undefined;
+  const besideQr = qr ? WR - qr.outer - 2 * u : WR;
+  const funding = fundingFit(ctx, besideQr, 7);
+  // Without a QR code (link cards) the domain stands alone above the funding statement.
+  const host = qr ? undefined : hostBlock(ctx, WR);
+  const bottomH = Math.max(qrCol?.height ?? 0, funding.height + (host ? host.height + 2 * u : 0));
+  const help = helplineBlock(ctx, WR, HR - bottomH - 3 * u);
+
+  // Left panel: mark and message, the call to action on a band along the bottom.
+  const cta = ctaFit(ctx, WL);
+  const ctaPad = 2.4 * u;
+  const ctaH = cta.height + ctaPad + m;
+  const markSize = 4.2 * u;
+  const available = g.trimH - ctaH - m - markSize * 1.25 - 4 * u - 3 * u;
+  if (available < g.trimH * 0.2) {
+    throw new CopyfitError(
+      { design: job.design, locale: job.locale, format: job.format, country: job.country },
+      'message area',
+      job.lines.cta,
+      `the call to action leaves only ${Math.round(available)} of ${Math.round(g.trimH)} for the headline`,
+    );
+  }
+  const msg = message(ctx, WL, available);
+
+  const left = div(
+    { flexDirection: 'column', width: b + leftW, height: g.canvasH },
+    div(
+      {
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        backgroundColor: scheme.message.bg,
+        flexGrow: 1,
+        paddingTop: b + m,
+        paddingLeft: b + m,
+        paddingRight: gutter,
+        paddingBottom: 3 * u,
+      },
+      mark(ctx, markSize, scheme.message.mark),
+      msg.el,
+    ),
+    div(
+      { flexDirection: 'column', backgroundColor: scheme.cta.bg, height: ctaH + b, paddingTop: ctaPad, paddingLeft: b + m, paddingRight: gutter },
+      textBlock(ctx, 'cta', cta, 700, scheme.cta.text, 1.15, WL),
+    ),
+  );
+  const right = div(
+    {
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      backgroundColor: scheme.footer.bg,
+      width: g.canvasW - b - leftW,
+      height: g.canvasH,
+      paddingTop: b + m,
+      paddingBottom: b + m,
+      paddingLeft: gutter,
+      paddingRight: b + m,
+    },
+    help.el,
+    div(
+      { flexDirection: 'row', alignItems: 'flex-end' },
+      qrCol?.el,
+      div(
+        { flexDirection: 'column', marginLeft: qr ? 2 * u : 0 },
+        host && div({ marginBottom: 2 * u }, host.el),
+        textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, besideQr),
+      ),
+    ),
+  );
+  return div({ flexDirection: 'row', width: g.canvasW, height: g.canvasH }, left, right);
+}
+
+/** Every string a poster draws, with its weight: what the glyph check covers. */
+export function drawnStrings(job: PrintJob): DrawnString[] {
+  const strings: DrawnString[] = [
+    { label: `design "${job.design}" headline`, text: job.lines.headline, weight: 800 },
+    { label: `design "${job.design}" body`, text: job.lines.body, weight: 400 },
+    { label: `design "${job.design}" call to action`, text: job.lines.cta, weight: 700 },
+    { label: 'interface string helplines.call', text: job.labels.call, weight: 700 },
+    { label: 'campaign brand', text: job.brand, weight: 800 },
+    { label: 'campaign funding statement', text: job.funding, weight: 400 },
+    { label: 'site address', text: job.host, weight: 700 },
+    { label: 'proof mark', text: proofText, weight: 800 },
+    // The slug line outside the trim: identity and specification, in English.
+    { label: 'slug line', text: `${job.design} ${job.country} ${job.locale} × — · % : ( ) 0123456789 PROOF`, weight: 400 },
+  ];
+  for (const h of job.helplines) {
+    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800 });
+    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 700 });
+    strings.push({ label: `helpline ${h.id} purpose`, text: h.note, weight: 400 });
+  }
+  return strings;
+}

@@ -1,0 +1,97 @@
+// Minimal types for the untyped libraries @repo/print uses, covering only what it calls.
+
+declare module 'fontkit' {
+  export interface Glyph {
+    advanceWidth: number;
+  }
+  export interface GlyphRun {
+    advanceWidth: number;
+    glyphs: Glyph[];
+  }
+  export interface Font {
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    familyName: string;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string): GlyphRun;
+  }
+  export function create(data: Uint8Array): Font;
+}
+
+declare module 'svg-to-pdfkit' {
+  type Colour = [number[], number];
+  interface Options {
+    width?: number;
+    height?: number;
+    preserveAspectRatio?: string;
+    assumePt?: boolean;
+    colorCallback?: (colour: Colour | undefined, raw?: string) => Colour;
+    warningCallback?: (message: string) => void;
+    imageCallback?: (link: string) => string;
+  }
+  export default function SVGtoPDF(doc: unknown, svg: string, x: number, y: number, options?: Options): void;
+}
+
+declare module 'qrcode' {
+  interface BitMatrix {
+    size: number;
+    get(row: number, col: number): number;
+  }
+  interface QRCode {
+    modules: BitMatrix;
+    version: number;
+  }
+  const qrcode: { create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): QRCode };
+  export default qrcode;
+}
+
+declare module 'yazl' {
+  import type { Readable } from 'node:stream';
+  export class ZipFile {
+    outputStream: Readable;
+    addBuffer(buffer: Buffer, name: string, options?: { mtime?: Date; mode?: number; compress?: boolean; forceDosTimestamp?: boolean }): void;
+    end(options?: { forceZip64Format?: boolean }, callback?: () => void): void;
+  }
+}
+
+declare module 'jsqr' {
+  export default function jsQR(data: Uint8ClampedArray, width: number, height: number): { data: string } | null;
+}
+
+declare module 'pngjs' {
+  export const PNG: {
+    sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer }; write(png: { width: number; height: number; data: Buffer }): Buffer };
+  };
+}
+
+declare module 'pdfkit' {
+  interface PDFPage {
+    dictionary: { data: Record<string, unknown> };
+    xobjects: Record<string, PDFReference>;
+  }
+  interface PDFReference {
+    end(chunk?: Uint8Array): void;
+  }
+  class PDFDocument {
+    constructor(options?: Record<string, unknown>);
+    page: PDFPage;
+    on(event: 'data', listener: (chunk: Buffer) => void): this;
+    on(event: 'end', listener: () => void): this;
+    end(): void;
+    save(): this;
+    restore(): this;
+    moveTo(x: number, y: number): this;
+    lineTo(x: number, y: number): this;
+    lineWidth(w: number): this;
+    stroke(): this;
+    fillColor(colour: unknown, opacity?: number): this;
+    strokeColor(colour: unknown, opacity?: number): this;
+    fillOpacity(opacity: number): this;
+    strokeOpacity(opacity: number): this;
+    opacity(opacity: number): this;
+    addContent(data: string): this;
+    ref(data: Record<string, unknown>): PDFReference;
+  }
+  export default PDFDocument;
+}

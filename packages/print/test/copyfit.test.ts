@@ -1,0 +1,74 @@
+import satori from 'satori';
+import { describe, expect, it } from 'vitest';
+import { CopyfitError, fitText, layoutJob, preflight, renderPoster, satoriFonts } from '../src/index.ts';
+import { fonts, job, measurer, realJobs } from './helpers.ts';
+
+describe('copyfitting by measurement', () => {
+  it('measures text as satori lays it out (within a point at 100 pt), in every script', async () => {
+    for (const text of [
+      'AVATAR Tomorrow WAVE',
+      'Șțăî – „quote”',
+      'Трафикът на деца е наша обща отговорност.',
+      'Η εμπορία παιδιών',
+      'Ћирилица и латиница: ђ џ љ њ',
+    ]) {
+      const widths: number[] = [];
+      await satori(
+        {
+          type: 'div',
+          props: {
+            style: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', fontFamily: fonts.familyChain, fontWeight: 800 },
+            children: [{ type: 'div', key: 'line', props: { style: { display: 'flex', fontSize: 100, whiteSpace: 'pre' }, children: text } }],
+          },
+        } as never,
+        { width: 4000, height: 200, fonts: satoriFonts(fonts), onNodeDetected: (n) => n.key === 'line' && widths.push(n.width) },
+      );
+      expect(Math.abs((widths[0] ?? 0) - measurer.width(text, 800, 100))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('picks the largest size that fits, breaking only between words', () => {
+    const r = fitText(
+      { text: 'Too good to be true? Check before you go.', weight: 800, width: 500, height: 400, maxSize: 80, minSize: 30, lineHeight: 1.1 },
+      measurer,
+    );
+    if ('reason' in r) throw new Error(r.reason);
+    expect(r.size).toBeLessThanOrEqual(80);
+    expect(r.lines.join(' ')).toBe('Too good to be true? Check before you go.');
+    for (const line of r.lines) expect(measurer.width(line, 800, r.size)).toBeLessThanOrEqual(500);
+    expect(r.lines.length * r.size * 1.1).toBeLessThanOrEqual(400);
+  });
+
+  it('fails when a single word is wider than the box at the minimum size', () => {
+    const r = fitText(
+      { text: 'Kinderschutzorganisationsverantwortliche', weight: 800, width: 300, height: 400, maxSize: 60, minSize: 40, lineHeight: 1.1 },
+      measurer,
+    );
+    expect('reason' in r && r.reason).toMatch(/the word "Kinderschutzorganisationsverantwortliche" is [\d.]+ wide at 40, the box only 300/);
+  });
+
+  it('a headline too long for a format fails naming design, locale, format and the text', () => {
+    const long = { ...job('md/origin-youth/ro/social-square'), lines: { headline: 'Prea frumos ca să fie adevărat? '.repeat(6).trim(), body: 'x', cta: 'y' } };
+    expect(() => layoutJob(long, measurer)).toThrow(CopyfitError);
+    try {
+      layoutJob(long, measurer);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('design "origin-youth", locale ro, format social-square (md)');
+      expect(message).toContain('the headline does not fit');
+      expect(message).toContain(long.lines.headline);
+      expect(message).toContain('content/posters/origin-youth.yaml');
+    }
+  });
+
+  it('every line of the real content fits every format (the preflight of a full build)', () => {
+    expect(preflight(realJobs(), fonts, measurer).map((e) => e.message)).toEqual([]);
+  });
+
+  it('no line satori draws is wider than its box', async () => {
+    // renderSvg checks every line against satori's own layout and throws on overflow; a render succeeding is the test.
+    const r = await renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer });
+    expect(r.sizes.headline).toBeGreaterThan(0);
+    expect(r.sizes.body).toBeGreaterThan(0);
+  });
+});

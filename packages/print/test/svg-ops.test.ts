@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { renderPoster, svgToPdfOps } from '../src/index.ts';
+import { cmykFor } from '../src/render/colour.ts';
+import { fonts, job, measurer } from './helpers.ts';
+
+const wrap = (inner: string) => `<svg width="10" height="10" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg">${inner}</svg>`;
+
+describe('the direct SVG → PDF writer', () => {
+  it('writes rects and paths as CMYK fills, quadratics as cubics, relative commands resolved', () => {
+    const ops = svgToPdfOps(wrap('<rect x="1" y="2" width="3" height="4" fill="#00507a"/><g><path fill="#1b1b1b" d="M0 0Q3 3 6 0l1 1h2v-2Z"/></g>'), cmykFor);
+    expect(ops).toBe(['1 0.45 0.1 0.4 k', '1 2 3 4 re', 'f', 'q', '0 0 0 1 k', '0 0 m', '2 2 4 2 6 0 c', '7 1 l', '9 1 l', '9 -1 l', 'h', 'f', 'Q'].join('\n'));
+  });
+
+  it('keeps matrix transforms and refuses what would not be flat', () => {
+    expect(svgToPdfOps(wrap('<path fill="#ffffff" transform="matrix(1,0,0,1,5,5)" d="M0 0L1 1Z"/>'), cmykFor)).toContain('q 1 0 0 1 5 5 cm');
+    expect(() => svgToPdfOps(wrap('<path fill="#123456" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/not a design token/);
+    expect(() => svgToPdfOps(wrap('<image href="x.png"/>'), cmykFor)).toThrow(/<image> is not allowed/);
+    expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" opacity="0.5" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/opacity/);
+    expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" d="M0 0A1 1 0 0 1 2 2Z"/>'), cmykFor)).toThrow(/"A" is not supported/);
+  });
+
+  const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find(existsSync);
+  it.skipIf(!pdftoppm)('the PDF, rasterised by poppler, matches the preview rendered from the SVG', async () => {
+    const r = await renderPoster({ ...job('ro/origin-youth/ro/a4'), cropMarks: false }, { fonts, measurer, previewLongSide: 1684 });
+    const dir = mkdtempSync(join(tmpdir(), 'print-raster-'));
+    writeFileSync(join(dir, 'p.pdf'), r.file);
+    // 144 dpi: two pixels per point; crop the 3 mm bleed (8.504 pt = 17 px) to the trim, as the preview shows.
+    execFileSync(pdftoppm as string, [
+      '-r',
+      '144',
+      '-png',
+      '-singlefile',
+      '-x',
+      '17',
+      '-y',
+      '17',
+      '-W',
+      '1191',
+      '-H',
+      '1684',
+      join(dir, 'p.pdf'),
+      join(dir, 'p'),
+    ]);
+    const pdf = PNG.sync.read(readFileSync(join(dir, 'p.png')));
+    const svg = PNG.sync.read(r.preview);
+    const w = Math.min(pdf.width, svg.width);
+    const h = Math.min(pdf.height, svg.height);
+    let far = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const a = (y * pdf.width + x) * 4;
+        const b = (y * svg.width + x) * 4;
+        // Colours differ slightly (poppler converts CMYK to RGB its own way); shapes must line up.
+        const lum = (d: Buffer, i: number) => 0.3 * d[i]! + 0.59 * d[i + 1]! + 0.11 * d[i + 2]!;
+        if (Math.abs(lum(pdf.data, a) - lum(svg.data, b)) > 90) far++;
+      }
+    }
+    expect(far / (w * h)).toBeLessThan(0.005);
+  });
+});
