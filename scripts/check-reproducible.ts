@@ -7,8 +7,9 @@
 // Each build gets its own copy of content/, its own Astro build roots (apps/site/.build/repro-*)
 // and its own output folder, so that nothing is shared but the commit. Print files are built with
 // apps/print's CLI (--out) when it is there. --keep leaves the two builds in the temp folder.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +58,24 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
+/** Path → hash of every file git would commit: to tell whether the source changed during the check. */
+function sourceState(): Map<string, string> {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\0')
+    .filter(Boolean);
+  return new Map(
+    files
+      .filter((f) => existsSync(join(root, f)))
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(root, f)))
+          .digest('hex'),
+      ]),
+  );
+}
+const before = sourceState();
+
 const started = performance.now();
 const outs = ['first', 'second'].map((label) => join(work, label, 'out'));
 try {
@@ -70,8 +89,17 @@ try {
   const result = compareTrees(outs[0] as string, outs[1] as string);
   console.log(`\n${formatResult(result)}`);
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; ${chosen.map((b) => b.name).join(' and ')}${values.keep ? `; kept in ${work}` : ''})`);
+  const after = sourceState();
+  const edited = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f)).sort();
+  if (edited.length > 0) {
+    console.error(
+      `\nThe source changed while the check ran, so the two builds were not of the same code (${edited.length} files: ${edited.slice(0, 8).join(', ')}${edited.length > 8 ? ', …' : ''}). Re-run on a quiet tree.`,
+    );
+  }
   if (result.failures.length > 0) {
-    console.error(`\n${result.failures.length} file${result.failures.length === 1 ? '' : 's'} differ between two builds of the same commit.`);
+    console.error(
+      `\n${result.failures.length} file${result.failures.length === 1 ? '' : 's'} differ between two builds${edited.length ? '' : ' of the same commit'}.`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -37,10 +37,13 @@ function pageTypes(): { type: string; path: string }[] {
   };
   const defaultLang = loadPage(site.dir, 'index.html')('html').attr('lang');
   const types: { type: string; path: string }[] = [{ type: 'home', path: '/' }];
-  const content = pages.find((p) => p.path !== '/' && kind(p.file) === defaultLang && !/^\/[a-z-]+\/$/.test(p.path.replace(/[^/]+\/$/, '')));
+  // A page of the default language sits at /<slug>/, one segment deep.
+  const content = pages.find((p) => p.path.split('/').length === 3 && kind(p.file) === defaultLang);
   if (content) types.push({ type: `content page (${defaultLang})`, path: content.path });
   const english = pages.find((p) => p.path.startsWith('/en/') && p.path !== '/en/' && kind(p.file) === 'en');
   if (english && defaultLang !== 'en') types.push({ type: 'content page (en)', path: english.path });
+  const printers = pages.find((p) => loadPage(site.dir, p.file)('.print-zip, .print-design').length > 0);
+  if (printers) types.push({ type: 'For printers', path: printers.path });
   const fallback = pages.find((p) => kind(p.file) === 'fallback');
   if (fallback) types.push({ type: 'English fallback page', path: fallback.path });
   // The file itself: Lighthouse refuses to audit a response with status 404.

@@ -86,7 +86,11 @@ if (
 } else {
   console.log(`Quality gates on ${countries.length} sites (${staging}):`);
   const started = performance.now();
-  results = await runGates(sitesIn(staging), { reportsDir: reports, log: (line) => console.log(`  ${line}`) });
+  try {
+    results = await runGates(sitesIn(staging), { reportsDir: reports, log: (line) => console.log(`  ${line}`) });
+  } catch (error) {
+    fail(`A quality gate could not run to the end, so nothing can be vouched for:\n${(error as Error).stack ?? error}`);
+  }
   console.log(`  gates took ${((performance.now() - started) / 1000).toFixed(1)} s; page weights: ${join(dist, 'reports/weight.md')}`);
   stamp.browser = skipped(results).length === 0;
 }

@@ -1,19 +1,23 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { loadContent } from '@repo/content';
 import { bleedMm } from '@repo/design';
 import {
+  type CardJob,
   codeHash,
   deterministicZip,
   formatById,
+  isCardJob,
   jobInputHash,
   loadFonts,
   PrintErrors,
   type PrintJob,
+  planCards,
   planJobs,
   preflight,
+  type RenderJob,
   releaseBlockers,
   sha256,
   specLine,
@@ -67,11 +71,32 @@ export interface ManifestZip {
   inputHash: string;
 }
 
+/**
+ * One page card: the 1200 × 630 PNG Open Graph image of one page of a country's site. Not a print
+ * file: cards are listed here, not in `files`, and are not in the country's ZIP.
+ */
+export interface ManifestCard {
+  country: string;
+  /** Site locale of the page (BCP 47, e.g. `sr-Latn`). */
+  locale: string;
+  /** Page id, e.g. `report`. */
+  page: string;
+  /** The page's path on the site, e.g. `/en/how-to-report/`. */
+  path: string;
+  /** `<cc>/cards/<locale>/<page>.png`, relative to the manifest's folder. */
+  file: string;
+  bytes: number;
+  sha256: string;
+  inputHash: string;
+}
+
 export interface Manifest {
   campaign: string;
   date: string;
   files: ManifestFile[];
   zips: ManifestZip[];
+  /** Page cards (Open Graph images) of the site's pages; absent in manifests written before cards existed. */
+  cards: ManifestCard[];
 }
 
 export interface BuildOptions {
@@ -84,6 +109,11 @@ export interface BuildOptions {
   designs?: string[];
   formats?: string[];
   cropMarks?: boolean;
+  /**
+   * Render the page cards (one Open Graph image per planned page of each country's site). Default:
+   * yes, unless `designs` or `formats` pick a subset of the posters; the previous cards are then kept.
+   */
+  cards?: boolean;
   workers?: number;
   /** Unix seconds for the files' dates; default: the campaign's releaseDate. */
   sourceDateEpoch?: number;
@@ -93,11 +123,15 @@ export interface BuildOptions {
 }
 
 export interface BuildSummary {
+  /** Files and page cards planned, rendered, skipped (inputs unchanged) and removed (stale). */
   total: number;
   rendered: number;
   skipped: number;
   removed: number;
+  /** Print files that are proofs. */
   proofs: number;
+  /** Page cards planned, rendered, and showing unverified facts (proof bands). */
+  cards: { total: number; rendered: number; proofs: number };
   ms: number;
   manifest: Manifest;
   /** Per-stage render times of the rendered files, ms. */
@@ -141,11 +175,19 @@ function outputPaths(job: PrintJob) {
   return { file: `${job.key}.${social ? 'png' : 'pdf'}`, preview: `${job.key}.png` };
 }
 
+interface Plan<J extends RenderJob> {
+  job: J;
+  file: string;
+  preview: string;
+  inputHash: string;
+}
+
 /**
- * Renders every design × locale × format for every country whose role the design serves. Checks
- * everything first (release facts, glyphs, copyfit), renders only files whose input hash changed,
- * in worker threads, into a staging folder, and only then moves them into `outDir`, writes
- * manifest.json and one ZIP per country. On any error nothing in `outDir` changes.
+ * Renders every design × locale × format for every country whose role the design serves, and one
+ * page card per planned page of each country's site. Checks everything first (release facts,
+ * glyphs, copyfit), renders only files whose input hash changed, in worker threads, into a staging
+ * folder, and only then moves them into `outDir`, writes manifest.json and one ZIP per country (print
+ * files only). On any error nothing in `outDir` changes.
  */
 export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
@@ -159,9 +201,11 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const partial = Boolean(o.designs?.length || o.formats?.length);
   if (o.designs?.length) jobs = jobs.filter((j) => o.designs?.includes(j.design));
   if (o.formats?.length) jobs = jobs.filter((j) => o.formats?.includes(j.format));
+  const withCards = o.cards ?? !partial;
+  const cards: CardJob[] = withCards ? planCards(content, o.countries ? { countries: o.countries } : {}) : [];
 
   if (o.release) {
-    const blockers = releaseBlockers(jobs);
+    const blockers = releaseBlockers([...jobs, ...cards]);
     if (blockers.length) throw new ReleaseRefused(blockers);
   }
 
@@ -170,12 +214,22 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const libs = libraryVersions();
   const previous = readManifest(o.outDir);
   const before = new Map(previous?.files.map((f) => [`${f.country}/${f.design}/${f.locale}/${f.format}`, f]) ?? []);
-  const plans = jobs.map((job) => ({ job, ...outputPaths(job), inputHash: jobInputHash({ ...job }, code, fonts.hash, libs) }));
-  const todo = plans.filter((p) => {
-    const old = before.get(p.job.key);
-    const path = join(o.outDir, p.file);
-    return !(old && old.inputHash === p.inputHash && existsSync(path) && statSync(path).size === old.bytes && existsSync(join(o.outDir, p.preview)));
+  const cardsBefore = new Map((previous?.cards ?? []).map((c) => [c.file, c]));
+  const plans: Plan<PrintJob>[] = jobs.map((job) => ({ job, ...outputPaths(job), inputHash: jobInputHash({ ...job }, code, fonts.hash, libs) }));
+  const cardPlans: Plan<CardJob>[] = cards.map((job) => {
+    const file = `${job.key}.png`;
+    return { job, file, preview: file, inputHash: jobInputHash(job, code, fonts.hash, libs) };
   });
+  const unchanged = (p: Plan<RenderJob>, old: { inputHash: string; bytes: number } | undefined) => {
+    const path = join(o.outDir, p.file);
+    return Boolean(old && old.inputHash === p.inputHash && existsSync(path) && statSync(path).size === old.bytes && existsSync(join(o.outDir, p.preview)));
+  };
+  // Page cards go last: many small renders even out the worker threads at the end of a run.
+  const todo: Plan<RenderJob>[] = [
+    ...plans.filter((p) => !unchanged(p, before.get(p.job.key))),
+    ...cardPlans.filter((p) => !unchanged(p, cardsBefore.get(p.file))),
+  ];
+  const todoCards = todo.filter((p) => isCardJob(p.job)).length;
   // Unchanged inputs passed this check when they were rendered; check everything else now.
   const problems = preflight(
     todo.map((p) => p.job),
@@ -184,8 +238,9 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   );
   if (problems.length) throw new PrintErrors(problems, `${problems.length} print problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
   const threads = Math.min(o.workers ?? availableParallelism(), todo.length);
+  const total = plans.length + cardPlans.length;
   log(
-    `print: ${plans.length} files; ${plans.length - todo.length} unchanged (skipped), ${todo.length ? `${todo.length} to render on ${threads} worker threads` : 'nothing to render'}`,
+    `print: ${plans.length} files${withCards ? ` and ${cardPlans.length} page cards` : ''}; ${total - todo.length} unchanged (skipped), ${todo.length ? `${todo.length} to render on ${threads} worker threads` : 'nothing to render'}`,
   );
 
   // A run that was killed may have left its staging folder behind.
@@ -260,22 +315,42 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
     };
   });
 
+  const newCards: ManifestCard[] = cardPlans.map((p) => {
+    const r = results.get(p.job.key) ?? (cardsBefore.get(p.file) as ManifestCard);
+    return {
+      country: p.job.country,
+      locale: p.job.locale,
+      page: p.job.page,
+      path: p.job.path,
+      file: p.file,
+      bytes: r.bytes,
+      sha256: r.sha256,
+      inputHash: p.inputHash,
+    };
+  });
+
   // Files of countries not rendered this time stay as they were; stale files of rendered countries go.
-  const rendered = new Set(plans.map((p) => p.job.country));
+  const rendered = new Set([...plans, ...cardPlans].map((p) => p.job.country));
   const scope = o.countries?.length ? new Set(o.countries) : new Set(content.countries.map((c) => c.code));
   const kept = (previous?.files ?? []).filter(
     (f) => !scope.has(f.country) || (partial && !plans.some((p) => p.job.key === `${f.country}/${f.design}/${f.locale}/${f.format}`)),
   );
   const keptFiles = kept.filter((f) => existsSync(join(o.outDir, f.file)));
   const allFiles = [...files, ...keptFiles].sort((a, b) => a.file.localeCompare(b.file));
+  // Cards: without cards in this run (a subset of posters, or cards: false), the previous ones stay.
+  const keptCards = (previous?.cards ?? []).filter((c) => (!withCards || !scope.has(c.country)) && existsSync(join(o.outDir, c.file)));
+  const allCards = [...newCards, ...keptCards].sort((a, b) => a.file.localeCompare(b.file));
   let removed = 0;
-  if (!partial) {
+  {
     const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview]));
+    const wantedCards = new Set(allCards.map((c) => c.file));
     for (const cc of scope) {
-      const dir = join(o.outDir, cc);
-      for (const path of listFiles(dir)) {
-        const rel = relative(o.outDir, path);
-        if (!wanted.has(rel) && !rel.endsWith('.zip')) {
+      for (const path of listFiles(join(o.outDir, cc))) {
+        const rel = relative(o.outDir, path).split(sep).join('/');
+        if (rel.endsWith('.zip')) continue;
+        // Stale print files go after a full run, stale cards after every run that rendered the cards.
+        const stale = rel.startsWith(`${cc}/cards/`) ? withCards && !wantedCards.has(rel) : !partial && !wanted.has(rel);
+        if (stale) {
           rmSync(path);
           removed++;
         }
@@ -305,16 +380,17 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
     zips.push({ country: cc, file: zipFile, files: countryFiles.length, bytes: zip.length, sha256: sha256(zip), inputHash });
   }
   zips.sort((a, b) => a.country.localeCompare(b.country));
-  if (!rendered.size && !zips.length && !allFiles.length) log('print: nothing to render (no design serves the selected countries)');
+  if (!rendered.size && !zips.length && !allFiles.length && !allCards.length) log('print: nothing to render (no design serves the selected countries)');
 
-  const manifest: Manifest = { campaign: content.campaign.id, date: date.toISOString(), files: allFiles, zips };
+  const manifest: Manifest = { campaign: content.campaign.id, date: date.toISOString(), files: allFiles, zips, cards: allCards };
   writeAtomic(join(o.outDir, 'manifest.json'), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   return {
-    total: plans.length,
+    total,
     rendered: todo.length,
-    skipped: plans.length - todo.length,
+    skipped: total - todo.length,
     removed,
     proofs: files.filter((f) => f.proof).length,
+    cards: { total: cardPlans.length, rendered: todoCards, proofs: cards.filter((c) => c.unverified.length > 0).length },
     ms: performance.now() - started,
     manifest,
     timings,

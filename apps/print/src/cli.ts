@@ -1,8 +1,9 @@
-// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--no-crop-marks] [--workers 2]
+// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--workers 2]
 //
 // Renders every poster design × language × format for every country whose role the design serves,
-// into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), with manifest.json and
-// one ZIP per country. --release refuses while any fact on a poster is unverified. COUNTRY and
+// into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), and one page card (the
+// 1200 × 630 Open Graph image) per page of each country's site into <cc>/cards/<locale>/<page>.png,
+// with manifest.json and one ZIP per country (print files only). --release refuses while any fact on a poster is unverified. COUNTRY and
 // RELEASE=1 in the environment do the same as the flags (Turborepo passes them through).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,13 +19,18 @@ const { values } = parseArgs({
     design: { type: 'string', multiple: true },
     format: { type: 'string', multiple: true },
     'no-crop-marks': { type: 'boolean', default: false },
+    cards: { type: 'boolean' },
+    'no-cards': { type: 'boolean', default: false },
     workers: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--no-crop-marks] [--workers n] [--out dir]');
+  console.log(
+    'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--workers n] [--out dir]\n' +
+      '  page cards are rendered unless --design or --format pick a subset (--cards adds them) or --no-cards is given',
+  );
   process.exit(0);
 }
 
@@ -47,6 +53,7 @@ try {
     ...(split(values.design) ? { designs: split(values.design) } : {}),
     ...(split(values.format) ? { formats: split(values.format) } : {}),
     cropMarks: !values['no-crop-marks'],
+    ...(values['no-cards'] ? { cards: false } : values.cards ? { cards: true } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),
     ...(epoch !== undefined && !Number.isNaN(epoch) ? { sourceDateEpoch: epoch } : {}),
     log: (line) => console.log(line),
@@ -61,17 +68,18 @@ try {
     },
   });
   const t = summary.timings;
+  const m = summary.manifest;
   console.log(
-    `print: done in ${seconds(summary.ms)}: ${summary.rendered} rendered, ${summary.skipped} skipped (inputs unchanged), ${summary.removed} stale removed; ` +
-      `${summary.manifest.files.length} files and ${summary.manifest.zips.length} ZIPs in ${outDir}`,
+    `print: done in ${seconds(summary.ms)}: ${summary.rendered} rendered (${summary.cards.rendered} of them page cards), ${summary.skipped} skipped (inputs unchanged), ${summary.removed} stale removed; ` +
+      `${m.files.length} files, ${m.cards.length} page cards and ${m.zips.length} ZIPs in ${outDir}`,
   );
   if (summary.rendered)
     console.log(
       `print: render time per file (worker CPU): SVG ${Math.round(t.svg / summary.rendered)} ms, PDF ${Math.round(t.pdf / summary.rendered)} ms, PNG ${Math.round(t.png / summary.rendered)} ms`,
     );
-  if (summary.proofs) {
+  if (summary.proofs || summary.cards.proofs) {
     console.log(
-      `print: ${summary.proofs} files are proofs marked "PROOF — NOT FOR PRINT": they show unverified facts (see "unverified" in manifest.json); --release refuses them.`,
+      `print: ${summary.proofs} files and ${summary.cards.proofs} page cards are proofs marked "PROOF — NOT FOR PRINT": they show unverified facts (see "unverified" in manifest.json); --release refuses them.`,
     );
   }
 } catch (error) {

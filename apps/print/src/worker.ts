@@ -1,12 +1,13 @@
-// A render worker: loads the fonts once, then renders the jobs the main thread sends, writing each
-// file (and its preview) into the staging folder. Replies with sizes and checksums, or the error.
+// A render worker: loads the fonts once, then renders the jobs the main thread sends (posters and page
+// cards), writing each file (and its preview) into the staging folder. Replies with sizes and
+// checksums, or the error.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { loadFonts, type PrintJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
+import { loadFonts, type RenderJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
 
 export interface WorkRequest {
-  job: PrintJob;
+  job: RenderJob;
   /** Folder the files are written into, mirroring their final place. */
   staging: string;
   file: string;

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadContent, planSite } from '@repo/content';
 import { PrintErrors, sha256 } from '@repo/print';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuildSummary, buildPrint, ReleaseRefused } from '../src/build.ts';
+import { type BuildSummary, buildPrint, type Manifest, ReleaseRefused } from '../src/build.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -102,5 +103,79 @@ describe('apps/print: the renderer', () => {
       /design "destination-demand", locale sl, format a4 \(si\): the headline does not fit/,
     );
     expect(readFileSync(join(outDir, 'manifest.json'))).toEqual(manifestBefore);
+  });
+});
+
+// Page cards: Slovenia's social-link files (2) and one card per planned page of its site.
+const withCards = { countries: ['si'], formats: ['social-link'], cards: true, workers: 2 };
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(data: Buffer): [number, number] {
+  expect(data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [data.readUInt32BE(16), data.readUInt32BE(20)];
+}
+
+describe('apps/print: page cards (Open Graph images)', () => {
+  let contentDir: string;
+  let outDir: string;
+  let first: BuildSummary;
+  let pages: { id: string; locale: string; path: string }[];
+  const manifest = (): Manifest => JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+  beforeAll(async () => {
+    contentDir = contentCopy();
+    outDir = temp('print-app-cards-');
+    pages = planSite(loadContent(contentDir), 'si').pages;
+    first = await buildPrint({ contentDir, outDir, ...withCards });
+  });
+
+  it('renders one 1200 × 630 PNG per planned page into <cc>/cards/<locale>/<page>.png, counted in the run', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    expect(first.cards).toMatchObject({ total: pages.length, rendered: pages.length });
+    expect([first.total, first.rendered]).toEqual([2 + pages.length, 2 + pages.length]);
+    for (const p of pages) {
+      const file = join(outDir, `si/cards/${p.locale}/${p.id}.png`);
+      expect(pngSize(readFileSync(file))).toEqual([1200, 630]);
+    }
+    expect(readdirSync(join(outDir, 'si/cards')).sort()).toEqual(['en', 'sl']);
+  });
+
+  it('lists the cards under "cards" of the manifest (checksums of the files), not under "files", and not in the ZIP', () => {
+    const m = manifest();
+    expect(m.cards).toHaveLength(pages.length);
+    for (const p of pages) {
+      const entry = m.cards.find((c) => c.locale === p.locale && c.page === p.id);
+      expect(entry).toMatchObject({ country: 'si', path: p.path, file: `si/cards/${p.locale}/${p.id}.png` });
+      const data = readFileSync(join(outDir, entry?.file as string));
+      expect(entry?.sha256).toBe(sha256(data));
+      expect(entry?.bytes).toBe(data.length);
+    }
+    expect(m.cards.find((c) => c.page === 'home' && c.locale === 'sl')?.path).toBe('/');
+    expect(m.files.map((f) => f.file)).toEqual(['si/destination-demand/en/social-link.png', 'si/destination-demand/sl/social-link.png']);
+    expect(m.files.some((f) => f.file.includes('/cards/'))).toBe(false);
+    const zip = readFileSync(join(outDir, 'si/victor-print-si.zip'));
+    expect(m.zips[0]?.files).toBe(2);
+    expect(zip.includes('cards/')).toBe(false);
+  });
+
+  it('skips unchanged cards, re-renders only the card whose title changed, and removes stale cards', async () => {
+    const again = await buildPrint({ contentDir, outDir, ...withCards });
+    expect([again.rendered, again.skipped, again.cards.rendered]).toEqual([0, 2 + pages.length, 0]);
+    const page = join(contentDir, 'pages/sl/home.mdx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^title: .*$/m, 'title: "Trgovina z otroki je odgovornost nas vseh"'));
+    mkdirSync(join(outDir, 'si/cards/de'), { recursive: true });
+    writeFileSync(join(outDir, 'si/cards/de/gone.png'), 'stale');
+    const changed = await buildPrint({ contentDir, outDir, ...withCards });
+    expect([changed.rendered, changed.cards.rendered, changed.removed]).toEqual([1, 1, 1]);
+    expect(existsSync(join(outDir, 'si/cards/de/gone.png'))).toBe(false);
+    const home = manifest().cards.find((c) => c.file === 'si/cards/sl/home.png');
+    expect(home?.sha256).toBe(sha256(readFileSync(join(outDir, 'si/cards/sl/home.png'))));
+  });
+
+  it('a run of a subset of posters keeps the cards as they are', async () => {
+    const before = manifest().cards;
+    const subset = await buildPrint({ contentDir, outDir, countries: ['si'], formats: ['social-link'], workers: 2 });
+    expect(subset.cards.total).toBe(0);
+    expect(manifest().cards).toEqual(before);
+    for (const c of before) expect(existsSync(join(outDir, c.file))).toBe(true);
   });
 });

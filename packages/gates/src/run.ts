@@ -35,6 +35,13 @@ export async function runGates(sites: Site[], options: RunGatesOptions = {}): Pr
     options.log?.(formatResult(timed).split('\n')[0] as string);
   };
   try {
+    // The browser gates are the long pole: start them first, and run the static gates meanwhile.
+    const browserStarted = performance.now();
+    const browser = chromiumAvailable()
+      ? runBrowserChecks(sites, [accessibilityCheck, privacyBrowserCheck], { concurrency: options.concurrency })
+      : Promise.resolve(skippedBrowserGates([...browserGates], `Chromium was not found at ${chromiumPath()}`));
+    // Should a static gate throw, the browser run must not end as an unhandled rejection.
+    browser.catch(() => undefined);
     let started = performance.now();
     const links = linksGate(sites).then((r) => done(r, started));
     started = performance.now();
@@ -44,13 +51,7 @@ export async function runGates(sites: Site[], options: RunGatesOptions = {}): Pr
     started = performance.now();
     done(await privacyGate(sites), started);
     await links;
-    if (!chromiumAvailable()) {
-      for (const r of skippedBrowserGates([...browserGates], `Chromium was not found at ${chromiumPath()}`)) done(r, performance.now());
-    } else {
-      started = performance.now();
-      const browserResults = await runBrowserChecks(sites, [accessibilityCheck, privacyBrowserCheck], { concurrency: options.concurrency });
-      for (const r of browserResults) done(r, started);
-    }
+    for (const r of await browser) done(r, r.skipped ? performance.now() : browserStarted);
   } finally {
     forgetPages();
   }

@@ -26,7 +26,8 @@ describe('reproducible builds', () => {
     const result = compareTrees(outs[0] as string, outs[1] as string);
     expect(result.failures).toEqual([]);
     expect(result.summary).toBe(`${files.length} files compared byte for byte`);
-  });
+    // Two cold builds one after the other; slow when the whole suite shares two cores.
+  }, 400_000);
 
   it('catches a deliberately nondeterministic timestamp, naming the page and the fix', () => {
     const first = join(work, 'first', 'sites');

@@ -31,6 +31,7 @@ export const uiStringKeys = {
   'exit.expired': 'Announcement when the Shift presses timed out.',
   'exit.learnMore': 'Link text to the page that explains the exit button and safe browsing.',
   'printers.zip': 'Link text to the ZIP of every print file of the country. {country} is the country name.',
+  'printers.zipInfo': 'What the ZIP holds and weighs. {files} is a number of files, {size} a size such as “5.6 MB”.',
   'printers.format': 'Table heading: format and specification of a print file.',
   'printers.file': 'Table heading: the file to download.',
   'printers.preview': 'Table heading and link text: PNG preview of a print file.',

@@ -1,13 +1,20 @@
-/** Where a poster problem is: the design, language and format it breaks (and the country, when known). */
+/**
+ * Where a problem is: the design (or, for a page card, the page), language and format it breaks, and
+ * the country when known.
+ */
 export interface PosterWhere {
-  design: string;
+  design?: string;
+  /** A page card: the page id, and the content file its title comes from. */
+  page?: string;
+  source?: string;
   locale: string;
   format: string;
   country?: string;
 }
 
 export function describeWhere(w: PosterWhere): string {
-  return `design "${w.design}", locale ${w.locale}, format ${w.format}${w.country ? ` (${w.country})` : ''}`;
+  const what = w.page !== undefined ? `card of page "${w.page}"` : `design "${w.design}"`;
+  return `${what}, locale ${w.locale}, format ${w.format}${w.country ? ` (${w.country})` : ''}`;
 }
 
 /** A line that cannot fit its box even at the design's minimum size. */
@@ -28,6 +35,7 @@ export class CopyfitError extends Error {
 export function copyfitFix(w: PosterWhere, box: string): string {
   const design = `content/posters/${w.design}.yaml`;
   const country = `content/countries/${w.country ?? '<country>'}.yaml`;
+  if (w.page !== undefined && box === 'page title') return `shorten title in ${w.source ?? `the page "${w.page}"`}`;
   if (box === 'headline' || box === 'body text' || box === 'call to action') {
     const field = box === 'headline' ? 'headline' : box === 'body text' ? 'body' : 'cta';
     return `shorten lines.${w.locale}.${field} in ${design}, or lower sizes.${field}.min there`;
@@ -39,6 +47,7 @@ export function copyfitFix(w: PosterWhere, box: string): string {
       : `shorten the purpose (${w.locale}) of the helplines in ${country}`;
   if (box === 'funding statement') return `shorten funding.${w.locale} in content/campaign.yaml`;
   if (box === 'web address') return `use a shorter siteUrl in ${country}`;
+  if (w.page !== undefined) return 'shorten the text';
   return `shorten the text, or drop the format ${w.format} from ${design}`;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { PrintJob } from './jobs.ts';
+import type { RenderJob } from './render/svg.ts';
 
 const packageRoot = resolve(import.meta.dirname, '..');
 const designSrc = resolve(packageRoot, '../design/src');
@@ -25,10 +25,10 @@ export function codeHash(): string {
 }
 
 /**
- * Everything a file depends on: the job (its lines, helplines, URL, format, options), the renderer's
+ * Everything a file depends on: the job (its lines or page title, helplines, URL, format, options), the renderer's
  * code, the fonts and the library versions. Unchanged hash, unchanged file: the renderer skips it.
  */
-export function jobInputHash(job: PrintJob, code: string, fonts: string, libraries: string): string {
+export function jobInputHash(job: RenderJob, code: string, fonts: string, libraries: string): string {
   return createHash('sha256').update(JSON.stringify(job)).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
 }
 

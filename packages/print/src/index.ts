@@ -1,7 +1,9 @@
 /// <reference path="./vendor.d.ts" />
 // @repo/print: poster templates → satori → SVG → PDF / PNG. Stages, each its own file:
-//   jobs (content → one plain job per file) → templates (job → element tree, copyfitted) →
+//   jobs (content → one plain job per file; cards: one page card per planned site page) →
+//   templates (job → element tree, copyfitted) →
 //   render/svg (satori, QR code, overflow check) → render/pdf (boxes, marks, CMYK) + render/png.
+export * from './cards.ts';
 export * from './errors.ts';
 export * from './fonts.ts';
 export * from './geometry.ts';
@@ -18,6 +20,7 @@ export * from './render/poster.ts';
 export * from './render/svg.ts';
 export * from './render/svg-ops.ts';
 export { proofText } from './templates/blocks.ts';
+export { cardDrawnStrings } from './templates/card.ts';
 export { drawnStrings } from './templates/layout.ts';
 export { schemes } from './templates/schemes.ts';
 export * from './zip.ts';

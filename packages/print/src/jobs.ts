@@ -88,16 +88,8 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
         if (!page) throw new Error(`${country.code} has no page "${design.page}" in ${locale}, which ${design.file} links to.`);
         const url = `${country.siteUrl}${page.path}`;
         const helplines = posterHelplines(content, country, locale);
-        const unverified: UnverifiedFact[] = helplines
-          .filter((h) => !h.verified)
-          .map((h) => ({ fact: `helpline ${h.number} (${h.id}) has no verifiedOn date`, file: `content/countries/${country.code}.yaml` }));
         const host = new URL(country.siteUrl).hostname;
-        if (reservedHost.test(host)) {
-          unverified.push({
-            fact: `the QR code and address point to ${host}, a reserved example domain`,
-            file: `content/countries/${country.code}.yaml (siteUrl)`,
-          });
-        }
+        const unverified = unverifiedFacts(country, helplines);
         for (const format of design.formats) {
           formatById(format);
           jobs.push({
@@ -128,11 +120,24 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
   return jobs;
 }
 
-function ui(content: Content, locale: string, key: UiKey): string {
+export function ui(content: Content, locale: string, key: UiKey): string {
   return content.ui.get(locale)?.strings[key] ?? content.sourceUi[key];
 }
 
-function posterHelplines(content: Content, country: Country, locale: string): PosterHelpline[] {
+/** The unverified facts of a file: its helplines without verifiedOn, and the site address when it is a reserved example domain. */
+export function unverifiedFacts(country: Country, helplines: PosterHelpline[]): UnverifiedFact[] {
+  const facts: UnverifiedFact[] = helplines
+    .filter((h) => !h.verified)
+    .map((h) => ({ fact: `helpline ${h.number} (${h.id}) has no verifiedOn date`, file: `content/countries/${country.code}.yaml` }));
+  const host = new URL(country.siteUrl).hostname;
+  if (reservedHost.test(host)) {
+    facts.push({ fact: `the address (and QR code) point to ${host}, a reserved example domain`, file: `content/countries/${country.code}.yaml (siteUrl)` });
+  }
+  return facts;
+}
+
+/** A country's helplines marked `onPosters`, most specific first, described in `locale`. */
+export function posterHelplines(content: Content, country: Country, locale: string): PosterHelpline[] {
   return country.helplines
     .filter((h) => h.onPosters)
     .map((h) => ({
@@ -145,8 +150,11 @@ function posterHelplines(content: Content, country: Country, locale: string): Po
     }));
 }
 
-/** Every unverified fact of a set of jobs, with the files it appears on: what a release render refuses. */
-export function releaseBlockers(jobs: PrintJob[]): string[] {
+/**
+ * Every unverified fact of a set of jobs (posters and page cards), with the files it appears on: what
+ * a release render refuses.
+ */
+export function releaseBlockers(jobs: { key: string; unverified: UnverifiedFact[] }[]): string[] {
   const byFact = new Map<string, { file: string; keys: string[] }>();
   for (const job of jobs) {
     for (const u of job.unverified) {

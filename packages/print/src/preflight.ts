@@ -1,21 +1,23 @@
+import { isCardJob } from './cards.ts';
 import { CopyfitError, type GlyphError } from './errors.ts';
 import type { FontSet } from './fonts.ts';
 import { checkGlyphs } from './glyphs.ts';
-import type { PrintJob } from './jobs.ts';
 import type { TextMeasurer } from './measure.ts';
-import { layoutJob } from './render/svg.ts';
+import { layoutJob, type RenderJob } from './render/svg.ts';
+import { cardDrawnStrings } from './templates/card.ts';
 import { drawnStrings } from './templates/layout.ts';
 
 /**
- * Checks every job before anything is rendered or written: every character of every string against
- * the fonts, and every text box copyfitted by measurement. Returns all problems (not just the
- * first), each naming design, locale, format (or string) and the text.
+ * Checks every job (posters and page cards) before anything is rendered or written: every character
+ * of every string against the fonts, and every text box copyfitted by measurement. Returns all
+ * problems (not just the first), each naming design (or page), locale, format (or string) and the text.
  */
-export function preflight(jobs: PrintJob[], fonts: FontSet, m: TextMeasurer): Error[] {
+export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
   const errors: Error[] = [];
   const seenGlyph = new Set<string>();
   for (const job of jobs) {
-    for (const e of checkGlyphs(fonts, job.locale, drawnStrings(job))) {
+    const strings = isCardJob(job) ? cardDrawnStrings(job) : drawnStrings(job);
+    for (const e of checkGlyphs(fonts, isCardJob(job) ? job.shownLocale : job.locale, strings)) {
       const key = `${e.locale}\u0000${e.text}\u0000${e.char}`;
       if (seenGlyph.has(key)) continue;
       seenGlyph.add(key);
@@ -31,7 +33,7 @@ export function preflight(jobs: PrintJob[], fonts: FontSet, m: TextMeasurer): Er
     } catch (error) {
       if (!(error instanceof CopyfitError)) throw error;
       // The same line failing in the same format for several countries is one problem.
-      const key = `${job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
+      const key = `${isCardJob(job) ? `card:${job.page}` : job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
       if (!seenFit.has(key)) errors.push(error);
       seenFit.add(key);
     }

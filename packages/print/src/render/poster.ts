@@ -1,5 +1,6 @@
 import { bleedMm } from '@repo/design';
 import satori from 'satori';
+import { isCardJob } from '../cards.ts';
 import { type FontSet, loadFonts, satoriFonts } from '../fonts.ts';
 import { formatById, type Geometry, ptPerMm } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
@@ -7,7 +8,7 @@ import { fitText, TextMeasurer } from '../measure.ts';
 import { proofText } from '../templates/blocks.ts';
 import { svgToPdf } from './pdf.ts';
 import { svgToPng } from './png.ts';
-import { renderSvg } from './svg.ts';
+import { type RenderJob, renderSvg } from './svg.ts';
 
 /** Long side of the PNG previews of print files, in pixels. */
 export const previewLongSide = 800;
@@ -38,7 +39,7 @@ export interface RenderOptions {
 }
 
 /** One line saying what a file is, for the slug and the PDF's Subject: size, bleed, scale. */
-export function specLine(job: PrintJob): string {
+export function specLine(job: Pick<RenderJob, 'format'>): string {
   const f = formatById(job.format);
   if (f.kind === 'social') return `${f.label}, RGB PNG`;
   const scale =
@@ -48,14 +49,14 @@ export function specLine(job: PrintJob): string {
   return `${f.label}, trim ${f.width} × ${f.height} mm, bleed ${bleedMm * f.scale} mm, ${scale}, colours CMYK`;
 }
 
-/** Renders one job: SVG, then the PDF (print) or PNG (social), then a preview. */
-export async function renderPoster(job: PrintJob, options: RenderOptions = {}): Promise<RenderedPoster> {
+/** Renders one job (a poster or a page card): SVG, then the PDF (print) or PNG (social, cards), then a preview. */
+export async function renderPoster(job: RenderJob, options: RenderOptions = {}): Promise<RenderedPoster> {
   const fonts = options.fonts ?? loadFonts();
   const m = options.measurer ?? new TextMeasurer(fonts);
   const t0 = performance.now();
   const { svg, geometry: g, qrText, sizes } = await renderSvg(job, fonts, m);
   const t1 = performance.now();
-  if (g.format.kind === 'social') {
+  if (g.format.kind === 'social' || isCardJob(job)) {
     const png = svgToPng(svg, g);
     const t2 = performance.now();
     return { file: png, fileType: 'png', preview: png, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 } };

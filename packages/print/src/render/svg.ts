@@ -1,5 +1,6 @@
 import { colours } from '@repo/design';
 import satori from 'satori';
+import { type CardJob, isCardJob } from '../cards.ts';
 import { CopyfitError } from '../errors.ts';
 import { type FontSet, satoriFonts } from '../fonts.ts';
 import { formatById, type Geometry, geometry } from '../geometry.ts';
@@ -7,8 +8,12 @@ import type { PrintJob } from '../jobs.ts';
 import type { TextMeasurer } from '../measure.ts';
 import { qrMatrix, qrPathData, quietZoneModules } from '../qr.ts';
 import { LayoutContext } from '../templates/blocks.ts';
+import { layoutCard } from '../templates/card.ts';
 import type { El } from '../templates/h.ts';
 import { layoutPoster } from '../templates/layout.ts';
+
+/** Anything the renderer draws: a poster job or a page card. */
+export type RenderJob = PrintJob | CardJob;
 
 /** Stands in for the QR symbol in satori's output; replaced by the modules as one path. */
 const qrSentinel = '#fe0102';
@@ -24,8 +29,13 @@ export interface PosterSvg {
 
 type Node = { left: number; top: number; width: number; height: number; key?: string | number; props: { style?: { fontSize?: number } } };
 
-/** Element tree of a job, without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
-export function layoutJob(job: PrintJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
+/** Element tree of a job (poster or page card), without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
+export function layoutJob(job: RenderJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
+  if (isCardJob(job)) {
+    // A page card is a social image: no bleed, no marks, no QR code.
+    const ctx = new LayoutContext(job, geometry(formatById(job.format), { cropMarks: false }), m, undefined);
+    return { el: layoutCard(ctx), ctx };
+  }
   const g = geometry(formatById(job.format), { cropMarks: job.cropMarks });
   const ctx = new LayoutContext(job, g, m, qrMatrix(job.url));
   return { el: layoutPoster(ctx), ctx };
@@ -36,7 +46,7 @@ export function layoutJob(job: PrintJob, m: TextMeasurer): { el: El; ctx: Layout
  * design token, the QR code's modules as one path in ink. After rendering, every line's width as
  * satori laid it out is checked against its box: nothing overflows sideways.
  */
-export async function renderSvg(job: PrintJob, fonts: FontSet, m: TextMeasurer): Promise<PosterSvg> {
+export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer): Promise<PosterSvg> {
   const { el, ctx } = layoutJob(job, m);
   const g = ctx.g;
   const qrSize = ctx.qrSize();
@@ -59,7 +69,6 @@ export async function renderSvg(job: PrintJob, fonts: FontSet, m: TextMeasurer):
     },
   });
 
-  const where = { design: job.design, locale: job.locale, format: job.format, country: job.country };
   const sizes: Record<string, number> = {};
   for (const [key, limit] of ctx.lineLimits) {
     const node = nodes.get(key);
@@ -67,7 +76,7 @@ export async function renderSvg(job: PrintJob, fonts: FontSet, m: TextMeasurer):
     // satori rounds widths up to whole units.
     if (node.width > limit + 1.01) {
       throw new CopyfitError(
-        where,
+        ctx.where,
         key.split(':')[1] ?? key,
         String(findKeyed(el, key)?.props.children ?? ''),
         `satori laid the line out ${node.width} wide, the box is ${Math.round(limit)}`,

@@ -1,5 +1,6 @@
 import { type PosterTemplateId, posterTypeSizes } from '@repo/design';
-import { CopyfitError } from '../errors.ts';
+import type { CardJob } from '../cards.ts';
+import { CopyfitError, type PosterWhere } from '../errors.ts';
 import type { FontWeight } from '../fonts.ts';
 import type { Geometry } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
@@ -10,9 +11,20 @@ import { type Scheme, schemes } from './schemes.ts';
 
 export const proofText = 'PROOF — NOT FOR PRINT';
 
+/** What a layout lays out: a poster job or a page card. */
+export type LayoutJob = PrintJob | CardJob;
+
+/** Where a job's problems are, for CopyfitError: its design (or page), locale, format and country. */
+export function whereOf(job: LayoutJob): PosterWhere {
+  return 'design' in job
+    ? { design: job.design, locale: job.locale, format: job.format, country: job.country }
+    : { page: job.page, source: job.source, locale: job.locale, format: job.format, country: job.country };
+}
+
 /** What a layout needs: the job, the page geometry, a measurer, colours, and the QR code if shown. */
-export class LayoutContext {
-  readonly job: PrintJob;
+export class LayoutContext<J extends LayoutJob = LayoutJob> {
+  readonly job: J;
+  readonly where: PosterWhere;
   readonly g: Geometry;
   readonly m: TextMeasurer;
   readonly scheme: Scheme;
@@ -24,12 +36,13 @@ export class LayoutContext {
   /** Widest each drawn line may be, by satori key: checked against satori's own layout after rendering. */
   readonly lineLimits = new Map<string, number>();
 
-  constructor(job: PrintJob, g: Geometry, m: TextMeasurer, qr: QrMatrix | undefined) {
+  constructor(job: J, g: Geometry, m: TextMeasurer, qr: QrMatrix | undefined) {
     this.job = job;
+    this.where = whereOf(job);
     this.g = g;
     this.m = m;
     this.scheme = schemes[job.template as PosterTemplateId];
-    if (!this.scheme) throw new Error(`Unknown template "${job.template}" in design ${job.design}.`);
+    if (!this.scheme) throw new Error(`Unknown template "${job.template}" in ${'design' in job ? `design ${job.design}` : `the card of page ${job.page}`}.`);
     this.qr = this.showQr ? qr : undefined;
     this.u = Math.min(g.trimW, g.trimH) / 100;
     this.margin = Math.max(g.safe, 5 * this.u);
@@ -47,7 +60,8 @@ export class LayoutContext {
 
   /** Size range of a text box in layout units: the design's override, else the template default. */
   range(box: keyof typeof posterTypeSizes): { max: number; min: number } {
-    const override = box === 'headline' || box === 'body' || box === 'cta' ? this.job.sizes[box] : undefined;
+    const sizes: PrintJob['sizes'] = 'sizes' in this.job ? this.job.sizes : {};
+    const override = box === 'headline' || box === 'body' || box === 'cta' ? sizes[box] : undefined;
     const r = override ?? posterTypeSizes[box];
     return { max: r.max * this.u, min: r.min * this.u };
   }
@@ -56,12 +70,7 @@ export class LayoutContext {
   fit(box: string, req: FitRequest): FitResult {
     const result = fitText(req, this.m);
     if ('reason' in result) {
-      throw new CopyfitError(
-        { design: this.job.design, locale: this.job.locale, format: this.job.format, country: this.job.country },
-        box,
-        req.text,
-        result.reason,
-      );
+      throw new CopyfitError(this.where, box, req.text, result.reason);
     }
     return result;
   }
@@ -131,7 +140,7 @@ export function helplineBlock(ctx: LayoutContext, width: number, maxHeight: numb
       const block = helplineBlockAt(ctx, width, scale);
       if (block.height <= maxHeight) return block;
       last = new CopyfitError(
-        { design: job.design, locale: job.locale, format: job.format, country: job.country },
+        ctx.where,
         'helpline box',
         job.helplines.map((h) => `${h.number} ${h.note}`).join(' / '),
         `the ${job.helplines.length} helplines need ${Math.round(block.height)} of height at the smallest size, the box has ${Math.round(maxHeight)}`,
@@ -267,7 +276,7 @@ export function hostBlock(ctx: LayoutContext, width: number): { el: El; height: 
 }
 
 /** The funding statement, small, in ink. */
-export function fundingFit(ctx: LayoutContext, width: number, maxLines: number): FitResult {
+export function fundingFit(ctx: LayoutContext<PrintJob>, width: number, maxLines: number): FitResult {
   const r = ctx.range('funding');
   return ctx.fit('funding statement', {
     text: ctx.job.funding,
@@ -282,7 +291,7 @@ export function fundingFit(ctx: LayoutContext, width: number, maxLines: number):
 }
 
 /** Headline and (where shown) body in the height available: the headline gets most, the body the rest. */
-export function message(ctx: LayoutContext, width: number, available: number): { el: El; height: number } {
+export function message(ctx: LayoutContext<PrintJob>, width: number, available: number): { el: El; height: number } {
   const { job, u, scheme } = ctx;
   const h = ctx.range('headline');
   const b = ctx.range('body');
@@ -321,7 +330,7 @@ export function message(ctx: LayoutContext, width: number, available: number): {
 }
 
 /** The call to action, up to two lines. */
-export function ctaFit(ctx: LayoutContext, width: number): FitResult {
+export function ctaFit(ctx: LayoutContext<PrintJob>, width: number): FitResult {
   const r = ctx.range('cta');
   return ctx.fit('call to action', {
     text: ctx.job.lines.cta,

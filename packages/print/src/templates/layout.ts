@@ -9,7 +9,7 @@ import { div, type El } from './h.ts';
  * footer); landscape formats (billboards, link cards) as a row (message left, helpline right).
  * Returns the element tree for satori; the QR code's modules are drawn into its keyed box afterwards.
  */
-export function layoutPoster(ctx: LayoutContext): El {
+export function layoutPoster(ctx: LayoutContext<PrintJob>): El {
   const { g } = ctx;
   const content = g.trimW / g.trimH > 1.2 ? row(ctx) : column(ctx);
   return div(
@@ -19,7 +19,7 @@ export function layoutPoster(ctx: LayoutContext): El {
   );
 }
 
-function column(ctx: LayoutContext): El {
+function column(ctx: LayoutContext<PrintJob>): El {
   const { g, u, scheme, job } = ctx;
   const b = g.bleed;
   const m = ctx.margin;
@@ -48,7 +48,7 @@ function column(ctx: LayoutContext): El {
   const available = messageH - m - markSize * 1.25 - 5 * u - 3.5 * u;
   if (available < g.trimH * 0.15) {
     throw new CopyfitError(
-      { design: job.design, locale: job.locale, format: job.format, country: job.country },
+      ctx.where,
       'message area',
       job.lines.headline,
       `the helplines, QR code and funding statement leave only ${Math.round(available)} of ${Math.round(g.trimH)} for the message`,
@@ -84,7 +84,7 @@ function column(ctx: LayoutContext): El {
   );
 }
 
-function row(ctx: LayoutContext): El {
+function row(ctx: LayoutContext<PrintJob>): El {
   const { g, u, scheme, job } = ctx;
   const b = g.bleed;
   const m = ctx.margin;
@@ -112,7 +112,7 @@ function row(ctx: LayoutContext): El {
   const available = g.trimH - ctaH - m - markSize * 1.25 - 4 * u - 3 * u;
   if (available < g.trimH * 0.2) {
     throw new CopyfitError(
-      { design: job.design, locale: job.locale, format: job.format, country: job.country },
+      ctx.where,
       'message area',
       job.lines.cta,
       `the call to action leaves only ${Math.round(available)} of ${Math.round(g.trimH)} for the headline`,

@@ -1,0 +1,107 @@
+import { type Content, planSite } from '@repo/content';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { type CardJob, CopyfitError, cardDrawnStrings, layoutJob, planCards, preflight, releaseBlockers, renderPoster } from '../src/index.ts';
+import { fonts, measurer, realContent } from './helpers.ts';
+
+function card(key: string, content: Content = realContent()): CardJob {
+  const found = planCards(content, { countries: [key.split('/')[0] as string] }).find((c) => c.key === key);
+  if (!found) throw new Error(`no card ${key}`);
+  return found;
+}
+
+describe('page cards (Open Graph images)', () => {
+  it('plans one card per planned page of each country’s site, at <cc>/cards/<locale>/<page>', () => {
+    const content = realContent();
+    for (const country of content.countries) {
+      const pages = planSite(content, country.code).pages;
+      const cards = planCards(content, { countries: [country.code] });
+      expect(cards.map((c) => c.key)).toEqual(pages.map((p) => `${country.code}/cards/${p.locale}/${p.id}`));
+      expect(cards.map((c) => c.path)).toEqual(pages.map((p) => p.path));
+      expect(cards.map((c) => c.title)).toEqual(pages.map((p) => p.page.data.title));
+    }
+    expect(planCards(content).length).toBe(content.countries.reduce((n, c) => n + planSite(content, c.code).pages.length, 0));
+    // BCP 47 tags as in content: Serbian in both scripts.
+    expect(card('rs/cards/sr-Latn/home').path).toBe('/sr-latn/');
+  });
+
+  it('shows the country’s first poster helpline, in the language the page is shown in', () => {
+    const c = card('bg/cards/bg/home');
+    const first = realContent()
+      .countries.find((x) => x.code === 'bg')
+      ?.helplines.find((h) => h.onPosters);
+    expect(c.helplines.map((h) => h.id)).toEqual([first?.id]);
+    expect(c.host).toBe('bg.victor-campaign.example');
+    expect(c.shownLocale).toBe('bg');
+    // A page without a translation shows the English original, and its card is English throughout.
+    const content = realContent();
+    const missing = { ...content, pages: content.pages.filter((p) => !(p.locale === 'sl' && p.id === 'privacy')) };
+    const fallback = card('si/cards/sl/privacy', missing);
+    const english = content.pages.find((p) => p.locale === 'en' && p.id === 'privacy');
+    expect(fallback).toMatchObject({
+      isFallback: true,
+      shownLocale: 'en',
+      title: english?.data.title,
+      source: 'content/pages/en/privacy.mdx',
+      labels: { call: 'Call' },
+    });
+  });
+
+  it('renders a 1200 × 630 PNG, with proof bands while a fact on it is unverified', async () => {
+    const c = card('md/cards/ru/self-check');
+    const r = await renderPoster(c, { fonts, measurer });
+    expect(r.fileType).toBe('png');
+    const png = PNG.sync.read(r.file);
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect(r.sizes.title).toBeGreaterThan(0);
+    expect(r.sizes['helpline-number']).toBeGreaterThan(0);
+    expect(r.sizes.host).toBeGreaterThan(0);
+    expect(r.sizes['proof-top']).toBeGreaterThan(0);
+    expect(r.qrText).toBeUndefined();
+    const verified = { ...c, unverified: [], helplines: c.helplines.map((h) => ({ ...h, verified: true })) };
+    expect((await renderPoster(verified, { fonts, measurer })).sizes['proof-top']).toBeUndefined();
+  });
+
+  it('every card of the real content passes the preflight: glyphs (Cyrillic, Greek, Romanian) and copyfit', () => {
+    expect(preflight(planCards(realContent()), fonts, measurer).map((e) => e.message)).toEqual([]);
+  });
+
+  it('copyfits a long title smaller, and names the page file when a title cannot fit', async () => {
+    const c = card('ro/cards/ro/home');
+    const max = (await renderPoster(c, { fonts, measurer })).sizes.title as number;
+    const long = {
+      ...c,
+      title: 'Înainte să accepți un loc de muncă sau o călătorie în străinătate, verifică oferta, întreabă pe cineva de încredere și sună la linia gratuită',
+    };
+    const fitted = (await renderPoster(long, { fonts, measurer })).sizes.title as number;
+    expect(fitted).toBeLessThan(max);
+    expect(fitted).toBeGreaterThanOrEqual(630 * 0.046);
+    const tooLong = { ...c, title: 'Traficul de copii este responsabilitatea noastră, a tuturor. '.repeat(10).trim() };
+    expect(() => layoutJob(tooLong, measurer)).toThrow(CopyfitError);
+    expect(() => layoutJob(tooLong, measurer)).toThrow(
+      /card of page "home", locale ro, format social-link \(ro\): the page title does not fit: .* Fix: shorten title in content\/pages\/ro\/home\.mdx/,
+    );
+  });
+
+  it('the glyph check covers every string a card draws', () => {
+    const c = card('gr/cards/el/home');
+    expect(cardDrawnStrings(c).map((s) => s.label)).toEqual(
+      expect.arrayContaining([
+        'page "home" title (content/pages/el/home.mdx)',
+        'interface string helplines.call',
+        'campaign brand',
+        'site address',
+        'proof mark',
+        'helpline gr-1109 purpose',
+      ]),
+    );
+    const errors = preflight([{ ...c, title: 'Εμπορία ☃ παιδιών' }], fonts, measurer);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('locale el, page "home" title (content/pages/el/home.mdx): no poster font has the character "☃" (U+2603)');
+  });
+
+  it('a release lists the unverified facts a card shows, with the cards they appear on', () => {
+    const blockers = releaseBlockers(planCards(realContent(), { countries: ['si'] }));
+    expect(blockers).toContainEqual(expect.stringMatching(/^helpline 116 000 \(si-116000\) has no verifiedOn date .* si\/cards\/sl\/\{home,/));
+  });
+});
