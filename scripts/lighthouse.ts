@@ -115,8 +115,9 @@ const md = [
   ...rows.map((r) => `- ${r.type} (${r.path}): ${r.failed.length ? r.failed.join('; ') : 'none'}`),
   '',
   'Known and accepted:',
-  '- "robots.txt is not valid: Lighthouse was unable to download a robots.txt file" on every page: Lighthouse fetches robots.txt from inside the page, and the pages\' Content-Security-Policy says `connect-src \'none\'` (GoogleChrome/lighthouse#4386, #6275). The file is there and valid (the links gate fetches it); the policy stays strict.',
+  "- \"robots.txt is not valid: Lighthouse was unable to download a robots.txt file\" on every page: Lighthouse fetches robots.txt from inside the page, and the pages' Content-Security-Policy says `connect-src 'none'` (GoogleChrome/lighthouse#4386, #6275). The file is there and valid (the links gate fetches it); the policy stays strict.",
   '- The not-found page and English fallback pages are kept out of search indexes on purpose (noindex), which costs them SEO points.',
+  '- Transfer sizes are uncompressed: the local server does not gzip (the weight gate reports gzip figures, as a host sends them).',
   '- Scores under simulated throttling vary from run to run on a busy machine (TBT most of all); re-run before reading much into one figure.',
   '',
 ].join('\n');

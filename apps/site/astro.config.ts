@@ -7,14 +7,14 @@ import { securityHeadersIntegration } from './src/integrations/headers.ts';
 import { contentDir, countryCode, outDir, siteContext } from './src/lib/build-context.ts';
 import { siteText, writeSiteFonts } from './src/lib/fonts.ts';
 
-const { country, content, plan } = siteContext();
+const { country, content, plan, print } = siteContext();
 
 // The content store lives beside this config (in the country's build root, see
 // scripts/build-sites.ts), keyed by content folder so fixture builds never reuse real entries.
 const cacheDir = resolve(import.meta.dirname, `node_modules/.astro/${countryCode()}-${createHash('sha256').update(contentDir()).digest('hex').slice(0, 8)}`);
 // Noto Sans subset to this site's characters, one file per script and weight (src/lib/fonts.ts).
 let fonts: ReturnType<typeof writeSiteFonts> | undefined;
-const siteFonts = () => (fonts ??= writeSiteFonts(siteText(content, plan), resolve(cacheDir, 'fonts'), country.languages));
+const siteFonts = () => (fonts ??= writeSiteFonts(siteText(content, plan, print), resolve(cacheDir, 'fonts'), country.languages));
 
 // One build per country: COUNTRY picks the site, SITE_OUT_DIR where it goes (scripts/build-sites.ts sets both).
 export default defineConfig({
@@ -57,7 +57,8 @@ export default defineConfig({
       {
         name: 'site-fonts',
         // A real file, so that Vite bundles the fonts it points to like any other asset.
-        resolveId: async (id) => (id === 'virtual:fonts.css' ? (await siteFonts()).css : id === 'virtual:font-preloads' ? '\0virtual:font-preloads' : undefined),
+        resolveId: async (id) =>
+          id === 'virtual:fonts.css' ? (await siteFonts()).css : id === 'virtual:font-preloads' ? '\0virtual:font-preloads' : undefined,
         // The bundled URLs of the files every page needs, for <link rel="preload">.
         load: async (id) => {
           if (id !== '\0virtual:font-preloads') return undefined;

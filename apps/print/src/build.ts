@@ -340,20 +340,18 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   // Cards: without cards in this run (a subset of posters, or cards: false), the previous ones stay.
   const keptCards = (previous?.cards ?? []).filter((c) => (!withCards || !scope.has(c.country)) && existsSync(join(o.outDir, c.file)));
   const allCards = [...newCards, ...keptCards].sort((a, b) => a.file.localeCompare(b.file));
+  // Stale print files go after a full run, stale cards after every run that planned the cards.
   let removed = 0;
-  {
-    const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview]));
-    const wantedCards = new Set(allCards.map((c) => c.file));
-    for (const cc of scope) {
-      for (const path of listFiles(join(o.outDir, cc))) {
-        const rel = relative(o.outDir, path).split(sep).join('/');
-        if (rel.endsWith('.zip')) continue;
-        // Stale print files go after a full run, stale cards after every run that rendered the cards.
-        const stale = rel.startsWith(`${cc}/cards/`) ? withCards && !wantedCards.has(rel) : !partial && !wanted.has(rel);
-        if (stale) {
-          rmSync(path);
-          removed++;
-        }
+  const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview]));
+  const wantedCards = new Set(allCards.map((c) => c.file));
+  for (const cc of partial && !withCards ? [] : scope) {
+    for (const path of listFiles(join(o.outDir, cc))) {
+      const rel = relative(o.outDir, path).split(sep).join('/');
+      if (rel.endsWith('.zip')) continue;
+      const stale = rel.startsWith(`${cc}/cards/`) ? withCards && !wantedCards.has(rel) : !partial && !wanted.has(rel);
+      if (stale) {
+        rmSync(path);
+        removed++;
       }
     }
   }

@@ -39,7 +39,7 @@ const scriptRanges: [string, [number, number][]][] = (() => {
 const scriptOf = (cp: number) => scriptRanges.find(([, ranges]) => ranges.some(([a, b]) => cp >= a && cp <= b))?.[0];
 
 /** Characters that components put on the page around content: printable ASCII and typographic punctuation. */
-const componentCharacters = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}–—·…“”„«»‘’‚•€ `;
+const componentCharacters = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}–—·…“”„«»‘’‚•€×`;
 
 /**
  * Every string of a value, keeping only the site's languages (and English) where the value is a
@@ -57,11 +57,14 @@ function stringsOf(value: unknown, wanted: Set<string>, out: string[]) {
   }
 }
 
-/** All text one country's site can show, in its languages and the English fallback. */
-export function siteText(content: Content, plan: SitePlan): string {
+/**
+ * All text one country's site can show, in its languages and the English fallback. `extra` is any
+ * other data pages render (the print manifest's format labels and specifications, for instance).
+ */
+export function siteText(content: Content, plan: SitePlan, extra?: unknown): string {
   const wanted = new Set([...plan.country.languages, 'en']);
   const out: string[] = [componentCharacters];
-  stringsOf([content.campaign, plan.country, content.figures, content.sources], wanted, out);
+  stringsOf([content.campaign, plan.country, content.figures, content.sources, extra], wanted, out);
   for (const tag of wanted) {
     stringsOf(content.ui.get(tag)?.strings ?? {}, wanted, out);
     out.push(localeInfo(tag).nativeName);
