@@ -45,7 +45,8 @@ for (const report of translationReport(content)) {
   console.log(
     `${report.locale.padEnd(8)} ${localeInfo(report.locale).englishName.padEnd(20)} pages: ${count('reviewed')} reviewed, ${count('draft')} draft, ${count('outdated')} outdated, ${count('missing')} missing of ${report.pages.length}; interface strings: ${report.uiState}, ${report.missingUiKeys.length} missing`,
   );
-  for (const page of report.pages.filter((p) => p.state === 'missing' || p.state === 'outdated')) console.log(`           ${page.state.padEnd(8)} content/${page.file}`);
+  for (const page of report.pages.filter((p) => p.state === 'missing' || p.state === 'outdated'))
+    console.log(`           ${page.state.padEnd(8)} content/${page.file}`);
   for (const key of report.missingUiKeys) console.log(`           missing  content/ui/${report.locale}.yaml: ${key}`);
 }
 console.log('\nDrafts are shown with a notice until a native speaker reviews them (translation: reviewed, reviewedBy: <name>).');

@@ -1,5 +1,5 @@
-import { pageFrontmatterSchema } from '@repo/content';
 import { defineCollection } from 'astro:content';
+import { pageFrontmatterSchema } from '@repo/content';
 import { glob } from 'astro/loaders';
 import { contentDir, siteContext } from './lib/build-context.ts';
 

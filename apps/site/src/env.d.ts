@@ -14,5 +14,9 @@ declare module 'virtual:font-preloads' {
 }
 declare module 'subset-font' {
   /** Keeps only the glyphs of `text` (subset-font has no types of its own). */
-  export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[] }): Promise<Buffer>;
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[] },
+  ): Promise<Buffer>;
 }

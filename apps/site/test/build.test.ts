@@ -74,7 +74,9 @@ describe('site build on the fixture content', () => {
         expect($('link[rel=canonical]').attr('href')).toBe(`${country.siteUrl}${planned.path}`);
         expect($('.notice--fallback').length, planned.path).toBe(planned.isFallback ? 1 : 0);
         expect($('link[rel=alternate][hreflang]').length > 0, planned.path).toBe(!planned.isFallback && Object.keys(planned.alternates).length > 1);
-        const tels = $('a[href^="tel:"]').toArray().map((a) => $(a).attr('href'));
+        const tels = $('a[href^="tel:"]')
+          .toArray()
+          .map((a) => $(a).attr('href'));
         expect(tels.length).toBeGreaterThan(0);
         for (const tel of tels) expect(own.has(tel as string), `${country.code}${planned.path} ${tel}`).toBe(true);
         checked++;
@@ -98,7 +100,11 @@ describe('site build on the fixture content', () => {
 
   it('shows only the country’s own helplines, as tel: links with E.164 hrefs and the number as written', () => {
     const gr = html('gr/index.html');
-    expect(gr('a[href^="tel:"]').toArray().map((a) => `${gr(a).attr('href')} ${gr(a).text()}`)).toContain('tel:116000 Call 116 000');
+    expect(
+      gr('a[href^="tel:"]')
+        .toArray()
+        .map((a) => `${gr(a).attr('href')} ${gr(a).text()}`),
+    ).toContain('tel:116000 Call 116 000');
     expect(gr('a[href="tel:+37380077777"]').length).toBe(0);
     const md = html('md/index.html');
     expect(md('a[href="tel:+37380077777"]').first().text()).toBe('Call 0 800 77777');
@@ -114,7 +120,9 @@ describe('site build on the fixture content', () => {
     expect(firstLink.attr('id')).toBe('exit-this-page');
     expect(firstLink.attr('href')).toBe('https://el.wikipedia.org/');
     expect($('.exit-this-page').attr('data-press1')).toBe('Shift, press 1 more time to exit.');
-    const switcher = $('nav.languages a').toArray().map((a) => `${$(a).attr('lang')} ${$(a).attr('href')} ${$(a).text()}`);
+    const switcher = $('nav.languages a')
+      .toArray()
+      .map((a) => `${$(a).attr('lang')} ${$(a).attr('href')} ${$(a).text()}`);
     expect(switcher).toEqual(['el / Ελληνικά', 'en /en/ English']);
   });
 
@@ -123,13 +131,19 @@ describe('site build on the fixture content', () => {
     const csp = $('meta[http-equiv=content-security-policy]').attr('content') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    const urls = $('[src], link[href]').toArray().map((e) => $(e).attr('src') ?? $(e).attr('href') ?? '');
+    const urls = $('[src], link[href]')
+      .toArray()
+      .map((e) => $(e).attr('src') ?? $(e).attr('href') ?? '');
     for (const url of urls) expect(url.startsWith('/') || url.startsWith('https://gr.test.example/') || url === 'data:,', url).toBe(true);
   });
 
   it('writes a localised 404 page with every language of the site', () => {
     const $ = html('gr/404.html');
-    expect($('section.not-found').toArray().map((s) => $(s).attr('lang'))).toEqual(['el', 'en']);
+    expect(
+      $('section.not-found')
+        .toArray()
+        .map((s) => $(s).attr('lang')),
+    ).toEqual(['el', 'en']);
   });
 
   it('refuses broken content, reports it, and leaves the previous build untouched', async () => {

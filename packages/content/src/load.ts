@@ -1,20 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
-import { type ContentIssue, ContentError } from './issues.ts';
+import { ContentError, type ContentIssue } from './issues.ts';
 import { loadPosters, type PosterDesign } from './posters.ts';
 import {
   type Campaign,
-  campaignSchema,
   type Country,
+  campaignSchema,
   countrySchema,
   type Figure,
   figuresFileSchema,
   type PageFrontmatter,
   pageFrontmatterSchema,
   type Source,
-  sourceUiSchema,
   sourcesFileSchema,
+  sourceUiSchema,
   translatedUiSchema,
 } from './schema/index.ts';
 import { parseYaml, readYaml } from './yaml-file.ts';
@@ -80,11 +80,16 @@ export function loadContent(root: string): Content {
   const figures = indexById(figureList ?? [], 'figures.yaml', 'figures', issues);
   const cite = (file: string, field: string, sourceId: string) => {
     if (sourceList && !sources.has(sourceId)) {
-      issues.push({ file, field, message: `cites source "${sourceId}", which content/sources.yaml does not list`, fix: 'add the source to content/sources.yaml or correct the id' });
+      issues.push({
+        file,
+        field,
+        message: `cites source "${sourceId}", which content/sources.yaml does not list`,
+        fix: 'add the source to content/sources.yaml or correct the id',
+      });
     }
   };
   if (campaign) cite('campaign.yaml', 'fundingSource', campaign.fundingSource);
-  figureList?.forEach((f, i) => cite('figures.yaml', `figures.${i}.source`, f.source));
+  for (const [i, f] of (figureList ?? []).entries()) cite('figures.yaml', `figures.${i}.source`, f.source);
 
   const before = issues.length;
   const countries = loadCountries(root, issues, cite);
@@ -110,12 +115,17 @@ function indexById<T extends { id: string }>(items: T[], file: string, field: st
 }
 
 function yamlFiles(dir: string) {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
 }
 
 function loadCountries(root: string, issues: ContentIssue[], cite: (file: string, field: string, id: string) => void) {
   const files = yamlFiles(join(root, 'countries'));
-  if (files.length === 0) issues.push({ file: 'countries/', message: 'has no country files', fix: 'add content/countries/<cc>.yaml for each country; see the README' });
+  if (files.length === 0)
+    issues.push({ file: 'countries/', message: 'has no country files', fix: 'add content/countries/<cc>.yaml for each country; see the README' });
   const countries: Country[] = [];
   const helplineIds = new Map<string, string>();
   for (const name of files) {
@@ -124,13 +134,28 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
     if (!country) continue;
     const expected = name.replace(/\.ya?ml$/, '');
     if (country.code !== expected) {
-      issues.push({ file, field: 'code', message: `is "${country.code}" but the file is named ${name}`, fix: `rename the file to ${country.code}.yaml or set code: ${expected}` });
+      issues.push({
+        file,
+        field: 'code',
+        message: `is "${country.code}" but the file is named ${name}`,
+        fix: `rename the file to ${country.code}.yaml or set code: ${expected}`,
+      });
     }
     if (!country.languages.includes(country.defaultLanguage)) {
-      issues.push({ file, field: 'defaultLanguage', message: `"${country.defaultLanguage}" is not one of the site's languages (${country.languages.join(', ')})`, fix: 'add it to languages or pick one of them' });
+      issues.push({
+        file,
+        field: 'defaultLanguage',
+        message: `"${country.defaultLanguage}" is not one of the site's languages (${country.languages.join(', ')})`,
+        fix: 'add it to languages or pick one of them',
+      });
     }
     if (!country.languages.includes(sourceLocale)) {
-      issues.push({ file, field: 'languages', message: `does not include "${sourceLocale}"`, fix: `add ${sourceLocale}: every site also speaks English, the language every page falls back to` });
+      issues.push({
+        file,
+        field: 'languages',
+        message: `does not include "${sourceLocale}"`,
+        fix: `add ${sourceLocale}: every site also speaks English, the language every page falls back to`,
+      });
     }
     if (new Set(country.languages).size !== country.languages.length) {
       issues.push({ file, field: 'languages', message: 'lists a language twice', fix: 'list each language once' });
@@ -138,13 +163,24 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
     country.helplines.forEach((h, i) => {
       cite(file, `helplines.${i}.source`, h.source);
       const other = helplineIds.get(h.id);
-      if (other) issues.push({ file, field: `helplines.${i}.id`, message: `duplicate helpline id "${h.id}" (also in ${other})`, fix: 'prefix helpline ids with the country code' });
+      if (other)
+        issues.push({
+          file,
+          field: `helplines.${i}.id`,
+          message: `duplicate helpline id "${h.id}" (also in ${other})`,
+          fix: 'prefix helpline ids with the country code',
+        });
       helplineIds.set(h.id, file);
       if (!h.id.startsWith(`${country.code}-`)) {
-        issues.push({ file, field: `helplines.${i}.id`, message: `"${h.id}" does not start with "${country.code}-": a helpline must belong to the country whose file lists it`, fix: `rename it ${country.code}-${h.id.replace(/^[a-z]{2}-/, '')} or move it to its own country's file` });
+        issues.push({
+          file,
+          field: `helplines.${i}.id`,
+          message: `"${h.id}" does not start with "${country.code}-": a helpline must belong to the country whose file lists it`,
+          fix: `rename it ${country.code}-${h.id.replace(/^[a-z]{2}-/, '')} or move it to its own country's file`,
+        });
       }
     });
-    country.partners.forEach((p, i) => cite(file, `partners.${i}.source`, p.source));
+    for (const [i, p] of country.partners.entries()) cite(file, `partners.${i}.source`, p.source);
     countries.push(country);
   }
   return countries.sort((a, b) => a.code.localeCompare(b.code));
@@ -160,7 +196,8 @@ function loadUi(root: string, spoken: Set<string> | undefined, issues: ContentIs
       issues.push({ file, message: `is named after unknown locale "${tag}"`, fix: `name it after one of ${[...locales.keys()].join(', ')}` });
       continue;
     }
-    if (spoken && !spoken.has(tag)) issues.push({ file, message: `no country lists "${tag}" among its languages`, fix: 'add the language to a country or remove the file' });
+    if (spoken && !spoken.has(tag))
+      issues.push({ file, message: `no country lists "${tag}" among its languages`, fix: 'add the language to a country or remove the file' });
     const parsed = readYaml(join(dir, name), tag === sourceLocale ? sourceUiSchema : translatedUiSchema, file, issues);
     if (parsed) ui.set(tag, parsed as UiFile);
   }
@@ -180,20 +217,35 @@ function loadPages(root: string, spoken: Set<string> | undefined, figures: Map<s
   for (const locale of readdirSync(dir).sort()) {
     if (!statSync(join(dir, locale)).isDirectory()) continue;
     if (!isLocale(locale)) {
-      issues.push({ file: `pages/${locale}/`, message: `is named after unknown locale "${locale}"`, fix: `use one of ${[...locales.keys()].join(', ')} (tags are case-sensitive, e.g. sr-Latn)` });
+      issues.push({
+        file: `pages/${locale}/`,
+        message: `is named after unknown locale "${locale}"`,
+        fix: `use one of ${[...locales.keys()].join(', ')} (tags are case-sensitive, e.g. sr-Latn)`,
+      });
       continue;
     }
     if (spoken && !spoken.has(locale)) {
-      issues.push({ file: `pages/${locale}/`, message: `holds pages in "${locale}", which no country lists among its languages`, fix: 'add the language to a country file or remove the folder' });
+      issues.push({
+        file: `pages/${locale}/`,
+        message: `holds pages in "${locale}", which no country lists among its languages`,
+        fix: 'add the language to a country file or remove the folder',
+      });
     }
     const slugs = new Map<string, string>();
-    for (const name of readdirSync(join(dir, locale)).filter((f) => f.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(join(dir, locale))
+      .filter((f) => f.endsWith('.mdx'))
+      .sort()) {
       const file = `pages/${locale}/${name}`;
       const absolutePath = join(dir, locale, name);
       const text = readFileSync(absolutePath, 'utf8');
       const match = frontmatterPattern.exec(text);
       if (!match) {
-        issues.push({ file, line: 1, message: 'has no frontmatter', fix: 'start the file with a block between two "---" lines holding title, description, slug, audience, order and translation' });
+        issues.push({
+          file,
+          line: 1,
+          message: 'has no frontmatter',
+          fix: 'start the file with a block between two "---" lines holding title, description, slug, audience, order and translation',
+        });
         continue;
       }
       const data = parseYaml(match[1] ?? '', pageFrontmatterSchema, file, issues, 1);
@@ -202,14 +254,29 @@ function loadPages(root: string, spoken: Set<string> | undefined, figures: Map<s
       const page: Page = { id, locale, file, absolutePath, data, body: text.slice(match[0].length) };
       const clash = slugs.get(data.slug);
       if (clash !== undefined) {
-        issues.push({ file, field: 'slug', message: `"${data.slug}" is also the slug of pages/${locale}/${clash}.mdx`, fix: 'give each page in a locale its own slug' });
+        issues.push({
+          file,
+          field: 'slug',
+          message: `"${data.slug}" is also the slug of pages/${locale}/${clash}.mdx`,
+          fix: 'give each page in a locale its own slug',
+        });
       }
       slugs.set(data.slug, id);
       if ((id === 'home') !== (data.slug === '')) {
-        issues.push({ file, field: 'slug', message: id === 'home' ? 'must be empty for the home page' : 'is empty; only home.mdx may have an empty slug', fix: id === 'home' ? 'write slug: ""' : 'give the page a slug such as "how-to-report"' });
+        issues.push({
+          file,
+          field: 'slug',
+          message: id === 'home' ? 'must be empty for the home page' : 'is empty; only home.mdx may have an empty slug',
+          fix: id === 'home' ? 'write slug: ""' : 'give the page a slug such as "how-to-report"',
+        });
       }
       if ((locale === sourceLocale) !== (data.translation === 'source')) {
-        issues.push({ file, field: 'translation', message: locale === sourceLocale ? 'must be "source" for English pages' : `is "source", but only English pages are sources`, fix: locale === sourceLocale ? 'write translation: source' : 'write translation: draft until a native speaker has reviewed it' });
+        issues.push({
+          file,
+          field: 'translation',
+          message: locale === sourceLocale ? 'must be "source" for English pages' : `is "source", but only English pages are sources`,
+          fix: locale === sourceLocale ? 'write translation: source' : 'write translation: draft until a native speaker has reviewed it',
+        });
       }
       if (data.translation === 'reviewed' && !data.reviewedBy) {
         issues.push({ file, field: 'reviewedBy', message: 'is missing for a reviewed translation', fix: 'name the reviewer, or set translation: draft' });
@@ -217,21 +284,36 @@ function loadPages(root: string, spoken: Set<string> | undefined, figures: Map<s
       for (const [, figureId] of page.body.matchAll(/<Figure\s+id="([^"]*)"/g)) {
         if (figureId && !figures.has(figureId)) {
           const line = text.slice(0, text.indexOf(figureId)).split('\n').length;
-          issues.push({ file, line, message: `quotes figure "${figureId}", which content/figures.yaml does not list`, fix: 'add the figure with its source and year, or correct the id' });
+          issues.push({
+            file,
+            line,
+            message: `quotes figure "${figureId}", which content/figures.yaml does not list`,
+            fix: 'add the figure with its source and year, or correct the id',
+          });
         }
       }
       pages.push(page);
     }
   }
   const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
-  if (!english.has('home')) issues.push({ file: `pages/${sourceLocale}/home.mdx`, message: 'is missing', fix: 'every site needs a home page in English, the fallback language' });
+  if (!english.has('home'))
+    issues.push({ file: `pages/${sourceLocale}/home.mdx`, message: 'is missing', fix: 'every site needs a home page in English, the fallback language' });
   for (const page of pages) {
     if (page.locale === sourceLocale) continue;
     const original = english.get(page.id);
     if (!original) {
-      issues.push({ file: page.file, message: `has no English original pages/${sourceLocale}/${page.id}.mdx`, fix: 'write the English page first, or rename this file to match an English page' });
+      issues.push({
+        file: page.file,
+        message: `has no English original pages/${sourceLocale}/${page.id}.mdx`,
+        fix: 'write the English page first, or rename this file to match an English page',
+      });
     } else if (original.data.audience !== page.data.audience) {
-      issues.push({ file: page.file, field: 'audience', message: `is "${page.data.audience}" but the English page says "${original.data.audience}"`, fix: `write audience: ${original.data.audience}` });
+      issues.push({
+        file: page.file,
+        field: 'audience',
+        message: `is "${page.data.audience}" but the English page says "${original.data.audience}"`,
+        fix: `write audience: ${original.data.audience}`,
+      });
     }
   }
   return pages;

@@ -100,7 +100,9 @@ export function unverifiedHelplines(content: Content): { country: Country; helpl
  * reserved example domain. Each entry says what and where.
  */
 export function releaseProblems(content: Content): string[] {
-  const helplines = unverifiedHelplines(content).map(({ helpline, where }) => `helpline ${helpline.number} (${helpline.operator ?? 'operator not confirmed'}) has no verifiedOn date: ${where}`);
+  const helplines = unverifiedHelplines(content).map(
+    ({ helpline, where }) => `helpline ${helpline.number} (${helpline.operator ?? 'operator not confirmed'}) has no verifiedOn date: ${where}`,
+  );
   const domains = content.countries
     .filter((c) => /\.example$/.test(new URL(c.siteUrl).hostname))
     .map((c) => `site URL ${c.siteUrl} is a reserved example domain: set the real one in content/countries/${c.code}.yaml`);

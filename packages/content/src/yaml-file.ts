@@ -7,13 +7,7 @@ import type { ContentIssue } from './issues.ts';
  * Parses YAML text and validates it, turning syntax errors and schema errors into issues with line
  * numbers. The `yaml` package is used (rather than js-yaml) because it keeps node positions.
  */
-export function parseYaml<S extends z.ZodType>(
-  text: string,
-  schema: S,
-  file: string,
-  issues: ContentIssue[],
-  lineOffset = 0,
-): z.infer<S> | undefined {
+export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: string, issues: ContentIssue[], lineOffset = 0): z.infer<S> | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -63,7 +57,8 @@ function lineOf(doc: ReturnType<typeof parseDocument>, path: (string | number)[]
 function describe(problem: z.core.$ZodIssue): string {
   if (problem.code === 'invalid_type' && problem.input === undefined) return `is missing (expected ${problem.expected})`;
   if (problem.code === 'unrecognized_keys') return `has unknown field${problem.keys.length > 1 ? 's' : ''} ${problem.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (problem.code === 'invalid_type') return `has the wrong type: expected ${problem.expected}, got ${typeof problem.input === 'object' ? (Array.isArray(problem.input) ? 'a list' : problem.input === null ? 'nothing' : 'a mapping') : typeof problem.input}`;
+  if (problem.code === 'invalid_type')
+    return `has the wrong type: expected ${problem.expected}, got ${typeof problem.input === 'object' ? (Array.isArray(problem.input) ? 'a list' : problem.input === null ? 'nothing' : 'a mapping') : typeof problem.input}`;
   return problem.message;
 }
 

@@ -71,7 +71,11 @@ describe('loadContent on broken content', () => {
   it('refuses a page in a locale no country lists, and a locale folder that is not a locale', () => {
     const dir = copyFixture();
     mkdirSync(join(dir, 'pages/uk'));
-    write(dir, 'pages/uk/home.mdx', '---\ntitle: Головна\ndescription: Сторінка для перевірки помилок у тестах.\nslug: ""\naudience: all\norder: 0\ntranslation: draft\n---\nТекст.\n');
+    write(
+      dir,
+      'pages/uk/home.mdx',
+      '---\ntitle: Головна\ndescription: Сторінка для перевірки помилок у тестах.\nslug: ""\naudience: all\norder: 0\ntranslation: draft\n---\nТекст.\n',
+    );
     mkdirSync(join(dir, 'pages/english'));
     const messages = errorsOf(dir).issues.map((i) => `${i.file}: ${i.message}`);
     expect(messages).toContain('pages/uk/: holds pages in "uk", which no country lists among its languages');

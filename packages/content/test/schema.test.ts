@@ -24,7 +24,14 @@ const country = {
   helplines: [helpline],
 };
 
-const page = { title: 'How to report', description: 'Who to call and what to say when you see a child exploited.', slug: 'how-to-report', audience: 'destination', order: 10, translation: 'source' };
+const page = {
+  title: 'How to report',
+  description: 'Who to call and what to say when you see a child exploited.',
+  slug: 'how-to-report',
+  audience: 'destination',
+  order: 10,
+  translation: 'source',
+};
 
 describe('helpline schema', () => {
   it('accepts a short code and an E.164 number, unverified', () => {
@@ -82,7 +89,14 @@ describe('page frontmatter schema', () => {
 });
 
 describe('figure and source schemas', () => {
-  const figure = { id: 'children-share', value: { en: '15%' }, label: { en: 'of victims are children' }, attribution: 'Eurostat', source: 'seed-000', year: 2013 };
+  const figure = {
+    id: 'children-share',
+    value: { en: '15%' },
+    label: { en: 'of victims are children' },
+    attribution: 'Eurostat',
+    source: 'seed-000',
+    year: 2013,
+  };
   it('accepts a dated and an undated figure', () => {
     expect(figureSchema.parse(figure).year).toBe(2013);
     expect(figureSchema.parse({ ...figure, year: 'undated' }).year).toBe('undated');

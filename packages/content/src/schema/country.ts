@@ -25,7 +25,9 @@ export const countrySchema = z.strictObject({
   /** Language of the site root `/`; must be one of `languages`. */
   defaultLanguage: localeTag,
   /** Canonical address of the deployed site, without a trailing slash, e.g. https://example.org. */
-  siteUrl: z.url({ protocol: /^https?$/, error: 'must be a full address such as https://gr.example.org' }).refine((u) => !u.endsWith('/'), 'must not end with "/"'),
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: 'must be a full address such as https://gr.example.org' })
+    .refine((u) => !u.endsWith('/'), 'must not end with "/"'),
   /** Neutral page the "Exit this page" control goes to, e.g. a Wikipedia front page in the country's language. */
   exitUrl: z.url({ protocol: /^https$/, error: 'must be a full https:// address' }),
   /** Phone lines shown on every page, most specific first. */

@@ -27,7 +27,10 @@ export const pageFrontmatterSchema = z.strictObject({
    * reports the translation as outdated once the English changes. Written by
    * `npm run translations -- --mark-current <locale>`.
    */
-  sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-character fingerprint written by npm run translations').optional(),
+  sourceHash: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'must be the 12-character fingerprint written by npm run translations')
+    .optional(),
 });
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
 export type Audience = z.infer<typeof audience>;
