@@ -17,7 +17,7 @@ import {
   sourceUiSchema,
   translatedUiSchema,
 } from './schema/index.ts';
-import { parseYaml, readYaml } from './yaml-file.ts';
+import { checkNamedAfterFile, parseYaml, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** One MDX page in one locale. */
 export interface Page {
@@ -114,14 +114,6 @@ function indexById<T extends { id: string }>(items: T[], file: string, field: st
   return map;
 }
 
-function yamlFiles(dir: string) {
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-    : [];
-}
-
 function loadCountries(root: string, issues: ContentIssue[], cite: (file: string, field: string, id: string) => void) {
   const files = yamlFiles(join(root, 'countries'));
   if (files.length === 0)
@@ -132,15 +124,7 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
     const file = `countries/${name}`;
     const country = readYaml(join(root, file), countrySchema, file, issues);
     if (!country) continue;
-    const expected = name.replace(/\.ya?ml$/, '');
-    if (country.code !== expected) {
-      issues.push({
-        file,
-        field: 'code',
-        message: `is "${country.code}" but the file is named ${name}`,
-        fix: `rename the file to ${country.code}.yaml or set code: ${expected}`,
-      });
-    }
+    checkNamedAfterFile(file, name, country.code, 'code', issues);
     if (!country.languages.includes(country.defaultLanguage)) {
       issues.push({
         file,

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import type { ContentIssue } from './issues.ts';
 import { type Country, type Poster, posterSchema } from './schema/index.ts';
-import { readYaml } from './yaml-file.ts';
+import { checkNamedAfterFile, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** A poster design as loaded: its file (relative to the content root) beside its data. */
 export interface PosterDesign extends Poster {
@@ -24,21 +24,11 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
   if (!existsSync(dir)) return [];
   const designs: PosterDesign[] = [];
   const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
-  for (const name of readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
+  for (const name of yamlFiles(dir)) {
     const file = `posters/${name}`;
     const poster = readYaml(join(dir, name), posterSchema, file, issues);
     if (!poster) continue;
-    const expected = name.replace(/\.ya?ml$/, '');
-    if (poster.id !== expected) {
-      issues.push({
-        file,
-        field: 'id',
-        message: `is "${poster.id}" but the file is named ${name}`,
-        fix: `rename the file to ${poster.id}.yaml or write id: ${expected}`,
-      });
-    }
+    checkNamedAfterFile(file, name, poster.id, 'id', issues);
     const seen = new Set<string>();
     poster.formats.forEach((f, i) => {
       if (seen.has(f)) issues.push({ file, field: `formats.${i}`, message: `lists "${f}" twice`, fix: 'list each format once' });

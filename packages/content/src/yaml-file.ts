@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ContentIssue } from './issues.ts';
@@ -67,4 +67,26 @@ function fixFor(problem: z.core.$ZodIssue): string {
   if (problem.code === 'unrecognized_keys') return 'remove it or correct its spelling; see the schema comments in packages/content/src/schema';
   if (problem.code === 'invalid_value') return `use one of: ${problem.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return 'correct the value; see the schema comments in packages/content/src/schema';
+}
+
+/** YAML files of a folder, sorted; none when the folder does not exist. */
+export function yamlFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
+}
+
+/** A record whose identifier must match its file name (`gr.yaml` holds `code: gr`). */
+export function checkNamedAfterFile(file: string, name: string, actual: string, field: string, issues: ContentIssue[]) {
+  const expected = name.replace(/\.ya?ml$/, '');
+  if (actual !== expected) {
+    issues.push({
+      file,
+      field,
+      message: `is "${actual}" but the file is named ${name}`,
+      fix: `rename the file to ${actual}.yaml or write ${field}: ${expected}`,
+    });
+  }
 }

@@ -93,6 +93,15 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
 }
 
 /** A fitted text as a column of single-line boxes; satori draws each line as given (no re-wrapping). */
+/** Columns of the row layout (billboards, link cards, page cards): a wide left panel and a right column. */
+export function rowColumns(ctx: LayoutContext) {
+  const { g, u } = ctx;
+  const m = ctx.margin;
+  const gutter = 4 * u;
+  const leftW = Math.round(g.trimW * 0.58);
+  return { m, gutter, leftW, WL: leftW - m - gutter, WR: g.trimW - leftW - gutter - m, HR: g.trimH - 2 * m };
+}
+
 export function textBlock(ctx: LayoutContext, key: string, fit: FitResult, weight: FontWeight, color: string, lineHeight: number, maxWidth: number): El {
   return div(
     { flexDirection: 'column', alignItems: 'flex-start' },

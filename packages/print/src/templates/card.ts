@@ -1,7 +1,7 @@
 import type { CardJob } from '../cards.ts';
 import type { DrawnString } from '../glyphs.ts';
 import type { FitResult } from '../measure.ts';
-import { helplineBlock, type LayoutContext, mark, proofBands, proofText, textBlock } from './blocks.ts';
+import { helplineBlock, type LayoutContext, mark, proofBands, proofText, rowColumns, textBlock } from './blocks.ts';
 import { div, type El } from './h.ts';
 
 /**
@@ -14,12 +14,7 @@ import { div, type El } from './h.ts';
  */
 export function layoutCard(ctx: LayoutContext<CardJob>): El {
   const { g, u, scheme, job } = ctx;
-  const m = ctx.margin;
-  const gutter = 4 * u;
-  const leftW = Math.round(g.trimW * 0.58);
-  const WL = leftW - m - gutter;
-  const WR = g.trimW - leftW - gutter - m;
-  const HR = g.trimH - 2 * m;
+  const { m, gutter, leftW, WL, WR, HR } = rowColumns(ctx);
 
   // The domain on the accent band, where a link card has its call to action: it is where the link goes.
   const host = hostFit(ctx, WL);

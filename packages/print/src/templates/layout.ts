@@ -1,7 +1,20 @@
 import { CopyfitError } from '../errors.ts';
 import type { DrawnString } from '../glyphs.ts';
 import type { PrintJob } from '../jobs.ts';
-import { ctaFit, fundingFit, helplineBlock, hostBlock, type LayoutContext, mark, message, proofBands, proofText, qrBlock, textBlock } from './blocks.ts';
+import {
+  ctaFit,
+  fundingFit,
+  helplineBlock,
+  hostBlock,
+  type LayoutContext,
+  mark,
+  message,
+  proofBands,
+  proofText,
+  qrBlock,
+  rowColumns,
+  textBlock,
+} from './blocks.ts';
 import { div, type El } from './h.ts';
 
 /**
@@ -87,12 +100,7 @@ function column(ctx: LayoutContext<PrintJob>): El {
 function row(ctx: LayoutContext<PrintJob>): El {
   const { g, u, scheme, job } = ctx;
   const b = g.bleed;
-  const m = ctx.margin;
-  const gutter = 4 * u;
-  const leftW = Math.round(g.trimW * 0.58);
-  const WL = leftW - m - gutter;
-  const WR = g.trimW - leftW - gutter - m;
-  const HR = g.trimH - 2 * m;
+  const { m, gutter, leftW, WL, WR, HR } = rowColumns(ctx);
   const qr = ctx.qrSize();
 
   // Right column: helplines at the top; QR code with the address and funding statement at the bottom.
