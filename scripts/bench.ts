@@ -55,8 +55,8 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.endsWith('404.html')).length;
 }
 
-// Cold: no turbo cache, no Astro content cache, no previous output.
-for (const dir of ['apps/site/.build', 'apps/site/dist']) rmSync(join(root, dir), { recursive: true, force: true });
+// Cold: no turbo cache, no Astro build roots, no previous site or print output.
+for (const dir of ['apps/site/.build', 'apps/site/dist', 'apps/print/dist']) rmSync(join(root, dir), { recursive: true, force: true });
 const turbo = join(root, 'node_modules/.bin/turbo');
 const cold = await measure(turbo, ['run', 'build', '--force', '--output-logs=errors-only']);
 const coldPublish = await measure(process.execPath, ['scripts/publish.ts']);
@@ -80,7 +80,8 @@ writeFileSync(
   `# Build benchmark
 
 Written by \`npm run bench\` (scripts/bench.ts) on ${results.date}, ${results.machine}.
-Cold = \`turbo run build --force\` with no Astro cache and no previous output, then publish.
+Cold = \`turbo run build --force\` (print files, then sites) with no Astro build roots and no previous
+site or print output, then publish (staging, every quality gate, swap).
 No-change = \`npm run build\` again: a Turborepo cache hit. Peak memory is the sum of the resident
 memory of the build's whole process tree, sampled every 100 ms.
 

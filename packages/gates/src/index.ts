@@ -1,6 +1,7 @@
 export * from './accessibility.ts';
 export * from './browser.ts';
 export * from './css.ts';
+export * from './external-links.ts';
 export * from './font-file.ts';
 export * from './fonts.ts';
 export * from './headers.ts';
