@@ -2,6 +2,7 @@
 // only then swaps it into dist/ in one step. A content error, a missing site or a failing gate
 // stops the publish, prints every problem, and leaves the previous dist/ exactly as it was.
 //   dist/sites/<cc>/   one self-contained site per country (from apps/site/dist)
+//   dist/print/manifest.json  every print file of every country (from apps/print/dist)
 //   dist/reports/      the gates' reports (weight.md, weight.json, gates.json); not deployed
 //
 // Usage: node scripts/publish.ts [--release] [--force-gates]
@@ -40,6 +41,10 @@ try {
 }
 
 mkdirSync(join(staging, 'sites'), { recursive: true });
+// The print manifest of every country, for tools and printers' systems (each site serves its own
+// country's files under /print/, and its ZIP carries that country's manifest).
+const printManifest = resolve(process.env.PRINT_DIR ?? join(root, 'apps/print/dist'), 'manifest.json');
+if (existsSync(printManifest)) cpSync(printManifest, join(staging, 'print/manifest.json'));
 for (const code of countries) {
   const site = join(built, code);
   if (!existsSync(join(site, 'index.html'))) fail(`The ${code} site has not been built (${site} has no index.html). Run npm run build.`);
