@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadContent } from '@repo/content';
 import { bleedMm } from '@repo/design';
@@ -24,6 +24,7 @@ import {
   TextMeasurer,
 } from '@repo/print';
 import { runPool } from './pool.ts';
+import { defaultTiffDpi, isWideFormat } from './tiff.ts';
 import type { WorkRequest } from './worker.ts';
 
 /** One file in the manifest: what printers (and the site's "For printers" page) need to know. */
@@ -60,6 +61,11 @@ export interface ManifestFile {
   /** What the QR code opens, when there is one. */
   qrUrl: string | null;
   inputHash: string;
+  /**
+   * The CMYK TIFF for wide-format printers (`--tiff`; billboards and posters larger than A2): trim +
+   * bleed at `dpi` of the file's size (billboards 1:10, like the PDF). Absent when there is none.
+   */
+  tiff?: { file: string; dpi: number; pixels: [number, number]; bytes: number; sha256: string };
 }
 
 export interface ManifestZip {
@@ -114,6 +120,14 @@ export interface BuildOptions {
    * yes, unless `designs` or `formats` pick a subset of the posters; the previous cards are then kept.
    */
   cards?: boolean;
+  /**
+   * Also write `<key>.tif` for wide formats (billboards; posters larger than A2): trim + bleed, CMYK,
+   * LZW, at `tiffDpi` (default 300) of the file's size. Part of those jobs' input hash.
+   */
+  tiff?: boolean;
+  tiffDpi?: number;
+  /** TIFF renders running at once across all workers (each holds GBs at 300 dpi). Default: 1 per 8 GB of RAM. */
+  tiffSlots?: number;
   workers?: number;
   /** Unix seconds for the files' dates; default: the campaign's releaseDate. */
   sourceDateEpoch?: number;
@@ -135,7 +149,9 @@ export interface BuildSummary {
   ms: number;
   manifest: Manifest;
   /** Per-stage render times of the rendered files, ms. */
-  timings: { svg: number; pdf: number; png: number };
+  timings: { svg: number; pdf: number; png: number; tiff: number };
+  /** TIFFs rendered in this run. */
+  tiffs: number;
 }
 
 /** Thrown when a release render meets unverified facts. */
@@ -180,6 +196,8 @@ interface Plan<J extends RenderJob> {
   file: string;
   preview: string;
   inputHash: string;
+  /** The TIFF this job also writes (wide formats under --tiff). */
+  tiff?: { file: string; dpi: number };
 }
 
 /**
@@ -215,14 +233,31 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const previous = readManifest(o.outDir);
   const before = new Map(previous?.files.map((f) => [`${f.country}/${f.design}/${f.locale}/${f.format}`, f]) ?? []);
   const cardsBefore = new Map((previous?.cards ?? []).map((c) => [c.file, c]));
-  const plans: Plan<PrintJob>[] = jobs.map((job) => ({ job, ...outputPaths(job), inputHash: jobInputHash({ ...job }, code, fonts.hash, libs) }));
+  const tiffDpi = o.tiffDpi ?? defaultTiffDpi;
+  if (o.tiff && !(Number.isFinite(tiffDpi) && tiffDpi > 0)) throw new Error(`--tiff-dpi must be a positive number, not ${o.tiffDpi}`);
+  // Without --tiff the hash is exactly what it always was; with it, the wide formats' hash also covers
+  // the dpi, tiff.ts and sharp's version, so toggling --tiff (or changing the dpi) re-renders them.
+  const tiffInput = o.tiff ? (await import('./tiff.ts')).tiffHashInput(tiffDpi) : undefined;
+  const plans: Plan<PrintJob>[] = jobs.map((job) => {
+    const tiff = tiffInput && isWideFormat(formatById(job.format)) ? { file: `${job.key}.tif`, dpi: tiffDpi } : undefined;
+    const hashed = tiff ? ({ ...job, tiff: tiffInput } as RenderJob) : { ...job };
+    return { job, ...outputPaths(job), inputHash: jobInputHash(hashed, code, fonts.hash, libs), ...(tiff ? { tiff } : {}) };
+  });
   const cardPlans: Plan<CardJob>[] = cards.map((job) => {
     const file = `${job.key}.png`;
     return { job, file, preview: file, inputHash: jobInputHash(job, code, fonts.hash, libs) };
   });
-  const unchanged = (p: Plan<RenderJob>, old: { inputHash: string; bytes: number } | undefined) => {
+  const unchanged = (p: Plan<RenderJob>, old: { inputHash: string; bytes: number; tiff?: { bytes: number } } | undefined) => {
     const path = join(o.outDir, p.file);
-    return Boolean(old && old.inputHash === p.inputHash && existsSync(path) && statSync(path).size === old.bytes && existsSync(join(o.outDir, p.preview)));
+    const same = (rel: string, bytes: number | undefined) => existsSync(join(o.outDir, rel)) && statSync(join(o.outDir, rel)).size === bytes;
+    return Boolean(
+      old &&
+        old.inputHash === p.inputHash &&
+        existsSync(path) &&
+        statSync(path).size === old.bytes &&
+        existsSync(join(o.outDir, p.preview)) &&
+        (!p.tiff || same(p.tiff.file, old.tiff?.bytes)),
+    );
   };
   // Page cards go last: many small renders even out the worker threads at the end of a run.
   const todo: Plan<RenderJob>[] = [
@@ -230,6 +265,10 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
     ...cardPlans.filter((p) => !unchanged(p, cardsBefore.get(p.file))),
   ];
   const todoCards = todo.filter((p) => isCardJob(p.job)).length;
+  const todoTiffs = todo.filter((p) => p.tiff).length;
+  // sharp must be loaded on the main thread before worker threads use it (glibc: keeps its shared
+  // libraries loaded until every thread has exited).
+  if (todoTiffs) requireFromPrint('sharp');
   // Unchanged inputs passed this check when they were rendered; check everything else now.
   const problems = preflight(
     todo.map((p) => p.job),
@@ -242,42 +281,58 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   log(
     `print: ${plans.length} files${withCards ? ` and ${cardPlans.length} page cards` : ''}; ${total - todo.length} unchanged (skipped), ${todo.length ? `${todo.length} to render on ${threads} worker threads` : 'nothing to render'}`,
   );
+  const tiffSlots = o.tiffSlots ?? Math.max(1, Math.floor(totalmem() / 8 / 2 ** 30));
+  if (todoTiffs)
+    log(`print: ${todoTiffs} of them with a CMYK TIFF at ${tiffDpi} dpi (at most ${tiffSlots} TIFF render${tiffSlots === 1 ? '' : 's'} at a time)`);
 
   // A run that was killed may have left its staging folder behind.
   for (const name of existsSync(o.outDir) ? readdirSync(o.outDir) : []) {
     if (name.startsWith('.staging-')) rmSync(join(o.outDir, name), { recursive: true, force: true });
   }
   const staging = join(o.outDir, `.staging-${process.pid}`);
-  const results = new Map<string, { bytes: number; sha256: string }>();
-  const timings = { svg: 0, pdf: 0, png: 0 };
+  const results = new Map<string, { bytes: number; sha256: string; tiff?: ManifestFile['tiff'] }>();
+  const timings = { svg: 0, pdf: 0, png: 0, tiff: 0 };
   const failures: Error[] = [];
+  let tiffsRemoved = 0;
   try {
     if (todo.length) {
       mkdirSync(staging, { recursive: true });
       const renderStart = performance.now();
       let done = 0;
-      const requests: WorkRequest[] = todo.map((p) => ({ job: p.job, staging, file: p.file, preview: p.preview }));
-      await runPool(requests, o.workers ?? availableParallelism(), (r) => {
-        done++;
-        if (r.ok) {
-          results.set(r.key, { bytes: r.bytes, sha256: r.sha256 });
-          timings.svg += r.timings.svg;
-          timings.pdf += r.timings.pdf;
-          timings.png += r.timings.png;
-        } else {
-          failures.push(Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name }));
-        }
-        o.progress?.(done, todo.length, performance.now() - renderStart);
-      });
+      const requests: WorkRequest[] = todo.map((p) => ({ job: p.job, staging, file: p.file, preview: p.preview, ...(p.tiff ? { tiff: p.tiff } : {}) }));
+      await runPool(
+        requests,
+        o.workers ?? availableParallelism(),
+        (r) => {
+          done++;
+          if (r.ok) {
+            results.set(r.key, { bytes: r.bytes, sha256: r.sha256, ...(r.tiff ? { tiff: r.tiff } : {}) });
+            timings.svg += r.timings.svg;
+            timings.pdf += r.timings.pdf;
+            timings.png += r.timings.png;
+            timings.tiff += r.timings.tiff ?? 0;
+          } else {
+            failures.push(Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name }));
+          }
+          o.progress?.(done, todo.length, performance.now() - renderStart);
+        },
+        150,
+        tiffSlots,
+      );
       if (failures.length) throw new PrintErrors(failures, `${failures.length} file${failures.length === 1 ? '' : 's'} failed to render; nothing was written:`);
     }
 
     // Everything rendered: move the new files into place.
     for (const p of todo) {
-      for (const rel of new Set([p.file, p.preview])) {
+      for (const rel of new Set([p.file, p.preview, ...(p.tiff ? [p.tiff.file] : [])])) {
         const target = join(o.outDir, rel);
         mkdirSync(dirname(target), { recursive: true });
         renameSync(join(staging, rel), target);
+      }
+      // Re-rendered without --tiff: its TIFF from an earlier run no longer matches (partial runs too).
+      if (!p.tiff && !isCardJob(p.job) && existsSync(join(o.outDir, `${p.job.key}.tif`))) {
+        rmSync(join(o.outDir, `${p.job.key}.tif`));
+        tiffsRemoved++;
       }
     }
   } finally {
@@ -312,6 +367,7 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
       translation: p.job.translation,
       qrUrl: p.job.format === 'social-link' ? null : p.job.url,
       inputHash: p.inputHash,
+      ...(p.tiff && r.tiff ? { tiff: r.tiff } : {}),
     };
   });
 
@@ -341,8 +397,8 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const keptCards = (previous?.cards ?? []).filter((c) => (!withCards || !scope.has(c.country)) && existsSync(join(o.outDir, c.file)));
   const allCards = [...newCards, ...keptCards].sort((a, b) => a.file.localeCompare(b.file));
   // Stale print files go after a full run, stale cards after every run that planned the cards.
-  let removed = 0;
-  const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview]));
+  let removed = tiffsRemoved;
+  const wanted = new Set(allFiles.flatMap((f) => [f.file, f.preview, ...(f.tiff ? [f.tiff.file] : [])]));
   const wantedCards = new Set(allCards.map((c) => c.file));
   for (const cc of partial && !withCards ? [] : scope) {
     for (const path of listFiles(join(o.outDir, cc))) {
@@ -362,7 +418,9 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
     const countryFiles = allFiles.filter((f) => f.country === cc);
     if (!countryFiles.length) continue;
     const zipFile = `${cc}/${content.campaign.id}-print-${cc}.zip`;
-    const countryManifest = JSON.stringify({ campaign: content.campaign.id, date: date.toISOString(), files: countryFiles }, null, 2);
+    // TIFFs stay out of the ZIP (hundreds of MB at 300 dpi): its manifest lists what it holds.
+    const zipFiles = countryFiles.map((f) => (f.tiff ? Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'tiff')) : f));
+    const countryManifest = JSON.stringify({ campaign: content.campaign.id, date: date.toISOString(), files: zipFiles }, null, 2);
     const inputHash = sha256(Buffer.from(countryManifest));
     const old = previous?.zips.find((z) => z.country === cc);
     if (old && old.inputHash === inputHash && existsSync(join(o.outDir, zipFile))) {
@@ -392,6 +450,7 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
     ms: performance.now() - started,
     manifest,
     timings,
+    tiffs: todoTiffs,
   };
 }
 

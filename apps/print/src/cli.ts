@@ -1,4 +1,4 @@
-// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--workers 2]
+// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi 300]] [--workers 2]
 //
 // Renders every poster design × language × format for every country whose role the design serves,
 // into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), and one page card (the
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     'no-crop-marks': { type: 'boolean', default: false },
     cards: { type: 'boolean' },
     'no-cards': { type: 'boolean', default: false },
+    tiff: { type: 'boolean', default: false },
+    'tiff-dpi': { type: 'string' },
     workers: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -28,7 +30,8 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--workers n] [--out dir]\n' +
+    'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi n]] [--workers n] [--out dir]\n' +
+      '  --tiff also writes <key>.tif for wide formats (billboards at 1:10, posters larger than A2): trim + bleed, CMYK, LZW, at --tiff-dpi (default 300)\n' +
       '  page cards are rendered unless --design or --format pick a subset (--cards adds them) or --no-cards is given',
   );
   process.exit(0);
@@ -54,6 +57,7 @@ try {
     ...(split(values.format) ? { formats: split(values.format) } : {}),
     cropMarks: !values['no-crop-marks'],
     ...(values['no-cards'] ? { cards: false } : values.cards ? { cards: true } : {}),
+    ...(values.tiff ? { tiff: true, ...(values['tiff-dpi'] ? { tiffDpi: Number(values['tiff-dpi']) } : {}) } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),
     ...(epoch !== undefined && !Number.isNaN(epoch) ? { sourceDateEpoch: epoch } : {}),
     log: (line) => console.log(line),
@@ -75,7 +79,8 @@ try {
   );
   if (summary.rendered)
     console.log(
-      `print: render time per file (worker CPU): SVG ${Math.round(t.svg / summary.rendered)} ms, PDF ${Math.round(t.pdf / summary.rendered)} ms, PNG ${Math.round(t.png / summary.rendered)} ms`,
+      `print: render time per file (worker CPU): SVG ${Math.round(t.svg / summary.rendered)} ms, PDF ${Math.round(t.pdf / summary.rendered)} ms, PNG ${Math.round(t.png / summary.rendered)} ms` +
+        (summary.tiffs ? `; TIFF ${seconds(t.tiff / summary.tiffs)} each (${summary.tiffs})` : ''),
     );
   if (summary.proofs || summary.cards.proofs) {
     console.log(

@@ -1,10 +1,11 @@
 // A render worker: loads the fonts once, then renders the jobs the main thread sends (posters and page
 // cards), writing each file (and its preview) into the staging folder. Replies with sizes and
-// checksums, or the error.
+// checksums, or the error. With `tiff` in the request (wide formats under --tiff) it also writes the
+// CMYK TIFF (tiff.ts); the pool runs those one at a time per worker and recycles the worker after each.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { loadFonts, type RenderJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
+import { loadFonts, type RenderJob, renderPoster, renderSvg, sha256, TextMeasurer } from '@repo/print';
 
 export interface WorkRequest {
   job: RenderJob;
@@ -12,10 +13,28 @@ export interface WorkRequest {
   staging: string;
   file: string;
   preview: string;
+  /** Also write a CMYK TIFF of trim + bleed at `dpi` (wide formats with --tiff). */
+  tiff?: { file: string; dpi: number };
+}
+
+export interface TiffResult {
+  file: string;
+  dpi: number;
+  pixels: [number, number];
+  bytes: number;
+  sha256: string;
 }
 
 export type WorkResult =
-  | { ok: true; key: string; bytes: number; sha256: string; previewBytes: number; timings: { svg: number; pdf: number; png: number } }
+  | {
+      ok: true;
+      key: string;
+      bytes: number;
+      sha256: string;
+      previewBytes: number;
+      timings: { svg: number; pdf: number; png: number; tiff?: number };
+      tiff?: TiffResult;
+    }
   | { ok: false; key: string; name: string; message: string };
 
 const fonts = loadFonts();
@@ -30,13 +49,27 @@ port.on('message', async (req: WorkRequest) => {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, r.file);
     if (req.preview !== req.file) writeFileSync(join(req.staging, req.preview), r.preview);
+    let tiff: TiffResult | undefined;
+    let tiffMs = 0;
+    if (req.tiff) {
+      const t0 = performance.now();
+      // satori again (renderPoster does not hand out its SVG): deterministic, and small beside the raster.
+      const { svg, geometry } = await renderSvg(req.job, fonts, measurer);
+      // Loaded only when asked for: sharp stays out of the workers of a run without --tiff.
+      const { svgToTiff } = await import('./tiff.ts');
+      const t = await svgToTiff(svg, geometry, req.tiff.dpi);
+      writeFileSync(join(req.staging, req.tiff.file), t.data);
+      tiff = { file: req.tiff.file, dpi: req.tiff.dpi, pixels: t.pixels, bytes: t.data.length, sha256: sha256(t.data) };
+      tiffMs = performance.now() - t0;
+    }
     port.postMessage({
       ok: true,
       key: req.job.key,
       bytes: r.file.length,
       sha256: sha256(r.file),
       previewBytes: r.preview.length,
-      timings: r.timings,
+      timings: tiff ? { ...r.timings, tiff: tiffMs } : r.timings,
+      ...(tiff ? { tiff } : {}),
     } satisfies WorkResult);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
