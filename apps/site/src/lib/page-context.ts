@@ -13,3 +13,8 @@ export interface PageContext {
   /** How many helpline boxes the page has rendered so far, for unique ids. */
   helplineBoxes?: number;
 }
+
+/** A source's or figure's year as readers see it: the number, or "undated" in their language. */
+export function yearLabel(year: number | 'undated', locale: SiteLocale): string {
+  return year === 'undated' ? locale.t('figure.undated') : String(year);
+}
