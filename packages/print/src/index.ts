@@ -2,7 +2,8 @@
 // @repo/print: poster templates → satori → SVG → PDF / PNG. Stages, each its own file:
 //   jobs (content → one plain job per file; cards: one page card per planned site page) →
 //   templates (job → element tree, copyfitted) →
-//   render/svg (satori, QR code, overflow check) → render/pdf (boxes, marks, CMYK) + render/png.
+//   render/svg (satori lays out boxes, render/text draws the glyphs, QR code, overflow check) →
+//   render/pdf (boxes, marks, CMYK) + render/png.
 export * from './cards.ts';
 export * from './errors.ts';
 export * from './fonts.ts';

@@ -1,14 +1,32 @@
-import type { Font } from 'fontkit';
+import type { Font, Glyph, GlyphPosition } from 'fontkit';
 import type { FontSet, FontWeight } from './fonts.ts';
 
+/** One glyph of shaped text: `id` names the glyph of one font file and weight (the same in every job). */
+export interface ShapedGlyph {
+  id: string;
+  glyph: Glyph;
+  /** Font units per unit of size (1 / unitsPerEm). */
+  unit: number;
+  /** Pen position at size 1, from the start of the text; y upwards, as in the font. */
+  x: number;
+  y: number;
+}
+
+export interface ShapedText {
+  glyphs: ShapedGlyph[];
+  /** Advance width at size 1. */
+  advance: number;
+}
+
 /**
- * Measures text the way satori draws it: each character in the first font of the fallback chain
+ * Measures text the way it is drawn: each character in the first font of the fallback chain
  * that has it, runs of one font laid out together (so kerning counts). Measured widths match
  * satori's layout to within a point at 100 pt (see the copyfit tests).
  */
 export class TextMeasurer {
   readonly fonts: FontSet;
   private readonly cache = new Map<string, number>();
+  private readonly shapes = new Map<string, ShapedText>();
   constructor(fonts: FontSet) {
     this.fonts = fonts;
   }
@@ -18,28 +36,72 @@ export class TextMeasurer {
     const key = `${weight}\u0000${text}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const chain = this.fonts.faces.get(weight) as Font[];
     let total = 0;
+    for (const { font, text: run } of this.runs(text, weight)) total += font.layout(run).advanceWidth / font.unitsPerEm;
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(key, total);
+    return total;
+  }
+
+  /**
+   * The glyphs that draw `text`, with their pen positions at size 1: what the renderer outlines. The
+   * same runs and shaping (kerning, ligatures) as unitWidth, so a line is drawn exactly as wide as
+   * it was measured.
+   */
+  shape(text: string, weight: FontWeight): ShapedText {
+    const key = `${weight}\u0000${text}`;
+    const hit = this.shapes.get(key);
+    if (hit) return hit;
+    const glyphs: ShapedGlyph[] = [];
+    let pen = 0;
+    for (const { font, fontIndex, text: run } of this.runs(text, weight)) {
+      const laid = font.layout(run);
+      const unit = 1 / font.unitsPerEm;
+      laid.glyphs.forEach((glyph, i) => {
+        const p = laid.positions[i] as GlyphPosition;
+        glyphs.push({ id: `g${weight}-${fontIndex}-${glyph.id}`, glyph, unit, x: pen + p.xOffset * unit, y: p.yOffset * unit });
+        pen += p.xAdvance * unit;
+      });
+    }
+    const shaped = { glyphs, advance: pen };
+    if (this.shapes.size > 20_000) this.shapes.clear();
+    this.shapes.set(key, shaped);
+    return shaped;
+  }
+
+  /** Baseline below the top of a line box of height = font size (CSS line-height 1), at size 1: the half-leading model browsers and satori use. */
+  baseline(weight: FontWeight): number {
+    const font = (this.fonts.faces.get(weight) as Font[])[0] as Font;
+    const ascent = font.ascent / font.unitsPerEm;
+    const descent = -font.descent / font.unitsPerEm;
+    return (1 - ascent - descent) / 2 + ascent;
+  }
+
+  /** `text` split into runs each drawn by one font: the first font of the fallback chain that has the character. */
+  private runs(text: string, weight: FontWeight): { font: Font; fontIndex: number; text: string }[] {
+    const chain = this.fonts.faces.get(weight) as Font[];
+    const out: { font: Font; fontIndex: number; text: string }[] = [];
     let run = '';
-    let runFont: Font | undefined;
+    let runIndex = -1;
     const flush = () => {
-      if (run && runFont) total += runFont.layout(run).advanceWidth / runFont.unitsPerEm;
+      if (run) out.push({ font: chain[runIndex] as Font, fontIndex: runIndex, text: run });
       run = '';
     };
     for (const char of text) {
       const cp = char.codePointAt(0) as number;
       // A character no font has is reported by the glyph check; measure it as the first font's .notdef.
-      const font = chain.find((f) => f.hasGlyphForCodePoint(cp)) ?? chain[0];
-      if (font !== runFont) {
+      const index = Math.max(
+        0,
+        chain.findIndex((f) => f.hasGlyphForCodePoint(cp)),
+      );
+      if (index !== runIndex) {
         flush();
-        runFont = font;
+        runIndex = index;
       }
       run += char;
     }
     flush();
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(key, total);
-    return total;
+    return out;
   }
 
   width(text: string, weight: FontWeight, size: number): number {

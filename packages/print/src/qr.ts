@@ -10,8 +10,23 @@ export interface QrMatrix {
   dark: boolean[][];
 }
 
-/** Error correction M: survives a scuffed or partly covered poster, keeps the symbol small. */
+const matrices = new Map<string, QrMatrix>();
+
+/**
+ * Error correction M: survives a scuffed or partly covered poster, keeps the symbol small. Cached per
+ * text: every format of a design in one language encodes the same URL (the mask search costs ~1.5 ms).
+ */
 export function qrMatrix(text: string): QrMatrix {
+  let matrix = matrices.get(text);
+  if (!matrix) {
+    if (matrices.size > 1000) matrices.clear();
+    matrix = encode(text);
+    matrices.set(text, matrix);
+  }
+  return matrix;
+}
+
+function encode(text: string): QrMatrix {
   const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = code.modules.size;
   const dark = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => code.modules.get(row, col) === 1));

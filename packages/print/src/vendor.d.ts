@@ -2,11 +2,21 @@
 
 declare module 'fontkit' {
   export interface Glyph {
+    id: number;
     advanceWidth: number;
+    /** The outline in font units, y upwards. */
+    path: { toSVG(): string };
+  }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
   }
   export interface GlyphRun {
     advanceWidth: number;
     glyphs: Glyph[];
+    positions: GlyphPosition[];
   }
   export interface Font {
     unitsPerEm: number;

@@ -1,6 +1,6 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { CopyfitError, fitText, layoutJob, preflight, renderPoster, satoriFonts } from '../src/index.ts';
+import { CopyfitError, type FontWeight, fitText, layoutJob, preflight, renderPoster, satoriFonts, TextMeasurer } from '../src/index.ts';
 import { fonts, job, measurer, realJobs } from './helpers.ts';
 
 describe('copyfitting by measurement', () => {
@@ -65,10 +65,18 @@ describe('copyfitting by measurement', () => {
     expect(preflight(realJobs(), fonts, measurer).map((e) => e.message)).toEqual([]);
   });
 
-  it('no line satori draws is wider than its box', async () => {
-    // renderSvg checks every line against satori's own layout and throws on overflow; a render succeeding is the test.
+  it('no line is drawn wider than its box: the renderer checks the shaped width, whatever the copyfitter believed', async () => {
     const r = await renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer });
     expect(r.sizes.headline).toBeGreaterThan(0);
     expect(r.sizes.body).toBeGreaterThan(0);
+    // A measurer that under-measures by 30 % lets the copyfitter pick lines too long; drawing them must fail, naming the line.
+    class Optimist extends TextMeasurer {
+      override unitWidth(text: string, weight: FontWeight) {
+        return super.unitWidth(text, weight) * 0.7;
+      }
+    }
+    const optimist = new Optimist(fonts);
+    await expect(renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer: optimist })).rejects.toThrow(CopyfitError);
+    await expect(renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer: optimist })).rejects.toThrow(/the line is \d+ wide, the box \d+/);
   });
 });

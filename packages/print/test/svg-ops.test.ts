@@ -12,16 +12,37 @@ const wrap = (inner: string) => `<svg width="10" height="10" viewBox="0 0 10 10"
 
 describe('the direct SVG → PDF writer', () => {
   it('writes rects and paths as CMYK fills, quadratics as cubics, relative commands resolved', () => {
-    const ops = svgToPdfOps(wrap('<rect x="1" y="2" width="3" height="4" fill="#00507a"/><g><path fill="#1b1b1b" d="M0 0Q3 3 6 0l1 1h2v-2Z"/></g>'), cmykFor);
-    expect(ops).toBe(['1 0.45 0.1 0.4 k', '1 2 3 4 re', 'f', 'q', '0 0 0 1 k', '0 0 m', '2 2 4 2 6 0 c', '7 1 l', '9 1 l', '9 -1 l', 'h', 'f', 'Q'].join('\n'));
+    const { content, symbols } = svgToPdfOps(
+      wrap('<rect x="1" y="2" width="3" height="4" fill="#00507a"/><g><path fill="#1b1b1b" d="M0 0Q3 3 6 0l1 1h2v-2Z"/></g>'),
+      cmykFor,
+    );
+    expect(symbols).toEqual([]);
+    expect(content).toBe(
+      ['1 0.45 0.1 0.4 k', '1 2 3 4 re', 'f', 'q', '0 0 0 1 k', '0 0 m', '2 2 4 2 6 0 c', '7 1 l', '9 1 l', '9 -1 l', 'h', 'f', 'Q'].join('\n'),
+    );
   });
 
   it('keeps matrix transforms and refuses what would not be flat', () => {
-    expect(svgToPdfOps(wrap('<path fill="#ffffff" transform="matrix(1,0,0,1,5,5)" d="M0 0L1 1Z"/>'), cmykFor)).toContain('q 1 0 0 1 5 5 cm');
+    expect(svgToPdfOps(wrap('<path fill="#ffffff" transform="matrix(1,0,0,1,5,5)" d="M0 0L1 1Z"/>'), cmykFor).content).toContain('q 1 0 0 1 5 5 cm');
     expect(() => svgToPdfOps(wrap('<path fill="#123456" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/not a design token/);
     expect(() => svgToPdfOps(wrap('<image href="x.png"/>'), cmykFor)).toThrow(/<image> is not allowed/);
     expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" opacity="0.5" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/opacity/);
     expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" d="M0 0A1 1 0 0 1 2 2Z"/>'), cmykFor)).toThrow(/"A" is not supported/);
+  });
+
+  it('writes a <defs> path once as a symbol with its bounding box, and each <use> as a coloured, scaled placement', () => {
+    const glyph = '<defs><path id="g800-0-36" d="M0 0L700 0Q750 400 350 714Z"/><path id="unused" d="M0 0L1 1Z"/></defs>';
+    const uses =
+      '<use href="#g800-0-36" transform="matrix(0.025 0 0 -0.025 10 20)" fill="#ffffff"/><use href="#g800-0-36" transform="matrix(0.02532 0 0 -0.02532 30.5 20)" fill="#1b1b1b"/>';
+    const { content, symbols } = svgToPdfOps(wrap(glyph + uses), cmykFor);
+    expect(symbols).toEqual([{ id: 'g800-0-36', ops: '0 0 m\n700 0 l\n733.33 266.67 616.67 504.67 350 714 c\nh\nf', bbox: [0, 0, 750, 714] }]);
+    // Scale keeps six decimals (hundredths would turn 0.025 into 0.03 and -0.025 into -0.02: a stretched glyph).
+    expect(content).toBe(
+      ['0 0 0 0 k', 'q 0.025 0 0 -0.025 10 20 cm /g800-0-36 Do Q', '0 0 0 1 k', 'q 0.02532 0 0 -0.02532 30.5 20 cm /g800-0-36 Do Q'].join('\n'),
+    );
+    expect(() => svgToPdfOps(wrap('<use href="#nothing" fill="#ffffff"/>'), cmykFor)).toThrow(/names no path defined/);
+    expect(() => svgToPdfOps(wrap('<defs><rect x="0" y="0" width="1" height="1"/></defs>'), cmykFor)).toThrow(/paths only/);
+    expect(() => svgToPdfOps(wrap('<defs><path id="a b" d="M0 0L1 1Z"/></defs>'), cmykFor)).toThrow(/PDF name/);
   });
 
   const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find(existsSync);

@@ -37,6 +37,8 @@ export function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOp
   const doc = new PDFDocument({
     size: [g.mediaW, g.mediaH],
     margin: 0,
+    // No default font: pdfkit would parse Helvetica's metrics for every file, and there is no text.
+    font: null,
     compress: options.compress ?? true,
     info: {
       Title: info.title,
@@ -72,6 +74,13 @@ export function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOp
   return done;
 }
 
+type PDFKitReference = ReturnType<PDFDocument['ref']>;
+
+const compressedSymbols = new Map<string, Buffer>();
+
+/** Glyph form XObjects already written to a document, by symbol id. */
+const symbolForms = new WeakMap<PDFDocument, Map<string, PDFKitReference>>();
+
 /**
  * Draws an SVG whose user units are points with its top-left corner at (x, y). The direct engine puts
  * the operators in a form XObject compressed at zlib level 1 (pdfkit always uses level 6, which took
@@ -88,16 +97,48 @@ function drawSvg(
   engine: { kind: 'direct' | 'svg-to-pdfkit'; compress: boolean },
 ) {
   if (engine.kind === 'direct') {
-    const ops = Buffer.from(svgToPdfOps(svg, cmykFor), 'latin1');
+    const { content, symbols } = svgToPdfOps(svg, cmykFor);
+    const stream = (ops: string) => {
+      const bytes = Buffer.from(ops, 'latin1');
+      return engine.compress ? deflateSync(bytes, { level: 1 }) : bytes;
+    };
+    // A glyph's stream is the same in every file: compress it once per process (one zlib call costs
+    // more than the few hundred bytes it compresses).
+    const glyphStream = (ops: string) => {
+      if (!engine.compress) return stream(ops);
+      let bytes = compressedSymbols.get(ops);
+      if (!bytes) {
+        if (compressedSymbols.size > 20_000) compressedSymbols.clear();
+        bytes = stream(ops);
+        compressedSymbols.set(ops, bytes);
+      }
+      return bytes;
+    };
+    // Each glyph outline is one form XObject for the whole document (the poster and the slug share them).
+    let shared = symbolForms.get(doc);
+    if (!shared) {
+      shared = new Map();
+      symbolForms.set(doc, shared);
+    }
+    const xobjects: Record<string, PDFKitReference> = {};
+    for (const s of symbols) {
+      let ref = shared.get(s.id);
+      if (!ref) {
+        ref = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: s.bbox, Resources: {}, ...(engine.compress ? { Filter: 'FlateDecode' } : {}) });
+        ref.end(glyphStream(s.ops));
+        shared.set(s.id, ref);
+      }
+      xobjects[s.id] = ref;
+    }
     const form = doc.ref({
       Type: 'XObject',
       Subtype: 'Form',
       FormType: 1,
       BBox: [0, 0, width, height],
-      Resources: {},
+      Resources: symbols.length ? { XObject: xobjects } : {},
       ...(engine.compress ? { Filter: 'FlateDecode' } : {}),
     });
-    form.end(engine.compress ? deflateSync(ops, { level: 1 }) : ops);
+    form.end(stream(content));
     doc.page.xobjects[name] = form;
     // pdfkit's page already maps y downwards from the top-left corner, as SVG does.
     doc.addContent(`q 1 0 0 1 ${x} ${y} cm /${name} Do Q`);

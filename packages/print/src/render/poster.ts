@@ -1,7 +1,6 @@
-import { bleedMm } from '@repo/design';
-import satori from 'satori';
+import { bleedMm, colours } from '@repo/design';
 import { isCardJob } from '../cards.ts';
-import { type FontSet, loadFonts, satoriFonts } from '../fonts.ts';
+import { type FontSet, loadFonts } from '../fonts.ts';
 import { formatById, type Geometry, ptPerMm } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
 import { fitText, TextMeasurer } from '../measure.ts';
@@ -9,6 +8,7 @@ import { proofText } from '../templates/blocks.ts';
 import { svgToPdf } from './pdf.ts';
 import { svgToPng } from './png.ts';
 import { type RenderJob, renderSvg } from './svg.ts';
+import { GlyphDefs } from './text.ts';
 
 /** Long side of the PNG previews of print files, in pixels. */
 export const previewLongSide = 800;
@@ -62,7 +62,7 @@ export async function renderPoster(job: RenderJob, options: RenderOptions = {}):
     return { file: png, fileType: 'png', preview: png, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 } };
   }
   const proof = job.unverified.length > 0;
-  const slugLabel = job.cropMarks ? await slugSvg(job, g, fonts, m, proof) : undefined;
+  const slugLabel = job.cropMarks ? slugSvg(job, g, m, proof) : undefined;
   const pdf = await svgToPdf(
     svg,
     g,
@@ -82,7 +82,7 @@ export async function renderPoster(job: RenderJob, options: RenderOptions = {}):
 }
 
 /** The slug line above the trim: file identity and specification, as outlined text in ink. */
-async function slugSvg(job: PrintJob, g: Geometry, fonts: FontSet, m: TextMeasurer, proof: boolean) {
+function slugSvg(job: PrintJob, g: Geometry, m: TextMeasurer, proof: boolean) {
   const text = [`${job.brand} ${job.design} ${job.locale} ${job.country}`, specLine(job), job.date.slice(0, 10), proof ? proofText : '']
     .filter(Boolean)
     .join(' · ');
@@ -90,19 +90,8 @@ async function slugSvg(job: PrintJob, g: Geometry, fonts: FontSet, m: TextMeasur
   const height = 9;
   const fit = fitText({ text, weight: 400, width, height, maxSize: 6, minSize: 3.5, lineHeight: 1.2, maxLines: 1 }, m);
   const size = 'reason' in fit ? 3.5 : fit.size;
-  const svg = await satori(
-    {
-      type: 'div',
-      props: {
-        style: { display: 'flex', width, height, alignItems: 'center', fontSize: size, color: '#1b1b1b', fontFamily: fonts.familyChain, whiteSpace: 'pre' },
-        children: text,
-      },
-    } as never,
-    {
-      width,
-      height,
-      fonts: satoriFonts(fonts),
-    },
-  );
-  return { svg: svg.replace(/<mask id="[^"]*">(?:(?!<\/mask>)[\s\S])*<\/mask>/g, ''), width, height };
+  const defs = new GlyphDefs(m);
+  const line = defs.draw(text, 400, size, 0, defs.baseline(0, height, size, 400), colours.ink.screen);
+  const svg = `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${defs.defs()}${line}</svg>`;
+  return { svg, width, height };
 }

@@ -2,25 +2,49 @@ import { hexToRgb } from './colour.ts';
 
 type Cmyk = readonly [number, number, number, number];
 
+/** A path defined once in `<defs>` and drawn by `<use>`: a glyph outline, as a PDF form XObject. */
+export interface PdfSymbol {
+  /** The SVG id, also the XObject's resource name. */
+  id: string;
+  /** Path operators and the fill (`f`), without colour: the colour comes from where it is used. */
+  ops: string;
+  bbox: [number, number, number, number];
+}
+
+export interface PdfOps {
+  /** The content stream. */
+  content: string;
+  /** Every symbol the content draws (`/id Do`), in order of definition. */
+  symbols: PdfSymbol[];
+}
+
 /**
- * Converts the small, flat SVG that satori produces for print templates (rects and filled paths,
- * optionally with a matrix transform, inside plain groups) straight into PDF content-stream
- * operators, with every fill as DeviceCMYK (`k`). Anything else (strokes, clips, masks, images,
- * gradients, opacity) is refused rather than approximated.
+ * Converts the small, flat SVG that the renderer produces for print templates (rects and filled
+ * paths, optionally with a matrix transform, inside plain groups; glyph outlines defined once in
+ * `<defs>` and placed by `<use>`) straight into PDF content-stream operators, with every fill as
+ * DeviceCMYK (`k`). Anything else (strokes, clips, masks, images, gradients, opacity) is refused
+ * rather than approximated.
  *
  * Why not svg-to-pdfkit for this step: it builds a geometry model of every Bézier segment (for markers
- * and bounding boxes) and took about 300 ms per A4 poster of outlined text here; this takes a tenth of
- * that and writes the same shapes. svg-to-pdfkit stays available as `engine: 'svg-to-pdfkit'`.
+ * and bounding boxes) and took about 300 ms per A4 poster of outlined text here; this takes a few
+ * milliseconds and writes the same shapes. svg-to-pdfkit stays available as `engine: 'svg-to-pdfkit'`.
  */
-export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: string) => Cmyk): string {
+export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: string) => Cmyk): PdfOps {
   const out: string[] = [];
+  const symbols = new Map<string, PdfSymbol>();
+  const used = new Set<string>();
   let current = '';
+  const fills = new Map<string, string>();
   const setFill = (raw: string) => {
-    const rgb = raw === 'black' ? [0, 0, 0] : raw === 'white' ? [255, 255, 255] : /^#[0-9a-f]{6}$/i.test(raw) ? hexToRgb(raw) : undefined;
-    if (!rgb) throw new Error(`unsupported fill "${raw}" in a print template`);
-    const op = `${cmykFor(rgb, raw)
-      .map((v) => num(v / 100))
-      .join(' ')} k`;
+    let op = fills.get(raw);
+    if (op === undefined) {
+      const rgb = raw === 'black' ? [0, 0, 0] : raw === 'white' ? [255, 255, 255] : /^#[0-9a-f]{6}$/i.test(raw) ? hexToRgb(raw) : undefined;
+      if (!rgb) throw new Error(`unsupported fill "${raw}" in a print template`);
+      op = `${cmykFor(rgb, raw)
+        .map((v) => num(v / 100))
+        .join(' ')} k`;
+      fills.set(raw, op);
+    }
     if (op !== current) out.push(op);
     current = op;
   };
@@ -28,10 +52,27 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
   const tag = /<(\/?)([a-zA-Z]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/g;
   let last = 0;
   let depth = 0;
+  let inDefs = false;
   for (let match = tag.exec(body); match; match = tag.exec(body)) {
     if (body.slice(last, match.index).trim()) throw new Error(`unexpected text in SVG: ${body.slice(last, match.index).slice(0, 40)}`);
     last = tag.lastIndex;
     const [, closing, name, attrText = '', selfClosing] = match;
+    if (name === 'defs') {
+      if (inDefs === !closing) throw new Error('nested or unbalanced <defs> in SVG');
+      inDefs = !closing && !selfClosing;
+      continue;
+    }
+    if (inDefs) {
+      // Definitions: paths with an id only, drawn later by <use>.
+      if (name !== 'path') throw new Error(`<${name}> in <defs> is not allowed in a print template (paths only)`);
+      const attrs = parseAttrs(attrText);
+      assertOnly(attrs, ['id', 'd'], 'path in <defs>');
+      const id = attrs.id ?? '';
+      if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`<defs> path id "${id}" must be letters, digits, _ and - (it becomes a PDF name)`);
+      const shape = symbolShape(attrs.d ?? '');
+      if (shape) symbols.set(id, { id, ...shape });
+      continue;
+    }
     if (name === 'g') {
       if (closing) {
         depth--;
@@ -50,6 +91,19 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
       }
       continue;
     }
+    if (name === 'use') {
+      // Most of a poster's elements are glyph placements as the text painter writes them: read those
+      // with one pattern, anything else through the general attribute check.
+      const quick = useAttrs.exec(attrText);
+      const attrs = quick ? { href: quick[1] as string, transform: quick[2] as string, fill: quick[3] as string } : parseAttrs(attrText);
+      assertOnly(attrs, ['href', 'transform', 'fill'], 'use');
+      const symbol = symbols.get((attrs.href ?? '').replace(/^#/, ''));
+      if (!symbol) throw new Error(`<use href="${attrs.href}"> names no path defined before it in <defs>`);
+      setFill(attrs.fill ?? 'black');
+      used.add(symbol.id);
+      out.push(attrs.transform ? `q ${matrix(attrs.transform)} /${symbol.id} Do Q` : `/${symbol.id} Do`);
+      continue;
+    }
     if (name !== 'rect' && name !== 'path') throw new Error(`<${name}> is not allowed in a print template (flat rects and paths only)`);
     const attrs = parseAttrs(attrText);
     assertOnly(attrs, name === 'rect' ? ['x', 'y', 'width', 'height', 'fill', 'transform'] : ['d', 'fill', 'transform'], name);
@@ -64,8 +118,25 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
     if (attrs.transform) out.push(`q ${matrix(attrs.transform)}\n${geometry}\nf Q`);
     else out.push(`${geometry}\nf`);
   }
-  if (depth !== 0) throw new Error('unbalanced <g> in SVG');
-  return out.join('\n');
+  if (depth !== 0 || inDefs) throw new Error('unbalanced <g> or <defs> in SVG');
+  return { content: out.join('\n'), symbols: [...symbols.values()].filter((s) => used.has(s.id)) };
+}
+
+const useAttrs = /^ href="#([\w-]+)" transform="(matrix\([-\d. ]+\))" fill="(#[0-9a-f]{6})"$/;
+
+/** A glyph's outline recurs in every file that uses it: convert its path data once per process. */
+const shapeCache = new Map<string, Omit<PdfSymbol, 'id'> | null>();
+
+function symbolShape(d: string): Omit<PdfSymbol, 'id'> | null {
+  let shape = shapeCache.get(d);
+  if (shape === undefined) {
+    const bbox: [number, number, number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    const ops = pathOps(d, bbox);
+    shape = ops ? { ops: `${ops}\nf`, bbox } : null;
+    if (shapeCache.size > 20_000) shapeCache.clear();
+    shapeCache.set(d, shape);
+  }
+  return shape;
 }
 
 function parseAttrs(text: string): Record<string, string> {
@@ -82,16 +153,33 @@ function assertOnly(attrs: Record<string, string>, allowed: string[], element: s
 
 function matrix(transform: string): string {
   const m = /^matrix\(([^)]*)\)$/.exec(transform.trim());
+  // Plain decimals with at most six places (what the text painter writes) go through as written.
+  if (m?.[1] && /^-?\d+(?:\.\d{1,6})?(?: -?\d+(?:\.\d{1,6})?){5}$/.test(m[1])) return `${m[1]} cm`;
   const values = m?.[1]?.split(/[\s,]+/).map(Number);
   if (values?.length !== 6 || values.some(Number.isNaN)) throw new Error(`unsupported transform "${transform}"`);
-  return `${values.map(num).join(' ')} cm`;
+  // Scale and rotation need more digits than positions: a glyph is placed at 0.05 × its font units.
+  return `${values.map((v, i) => (i < 4 ? scaleNum(v) : num(v))).join(' ')} cm`;
+}
+
+/** Six decimals, for the scale part of a matrix. */
+function scaleNum(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return r === 0 ? '0' : `${r}`;
 }
 
 /**
  * SVG path data → PDF path operators. M L H V C Q Z, absolute or relative; quadratics become cubics.
- * A hand-written scanner: outlined text makes paths of hundreds of kilobytes per poster.
+ * A hand-written scanner: the QR code alone is thousands of commands at the largest formats. With
+ * `bbox`, grows it to every point and control point (a box the path surely lies in).
  */
-function pathOps(d: string): string {
+function pathOps(d: string, bbox?: [number, number, number, number]): string {
+  const grow = (px: number, py: number) => {
+    if (!bbox) return;
+    if (px < bbox[0]) bbox[0] = px;
+    if (py < bbox[1]) bbox[1] = py;
+    if (px > bbox[2]) bbox[2] = px;
+    if (py > bbox[3]) bbox[3] = py;
+  };
   let out = '';
   let i = 0;
   const n = d.length;
@@ -153,6 +241,7 @@ function pathOps(d: string): string {
         y = oy + next();
         sx = x;
         sy = y;
+        grow(x, y);
         out += `${px} ${pt(y, rel)} m\n`;
         break;
       }
@@ -161,15 +250,18 @@ function pathOps(d: string): string {
         x = ox + next();
         const px = pt(x, rel);
         y = oy + next();
+        grow(x, y);
         out += `${px} ${pt(y, rel)} l\n`;
         break;
       }
       case 72: // H
         x = ox + next();
+        grow(x, y);
         out += `${pt(x, rel)} ${num(y)} l\n`;
         break;
       case 86: // V
         y = oy + next();
+        grow(x, y);
         out += `${num(x)} ${pt(y, rel)} l\n`;
         break;
       case 67: {
@@ -180,6 +272,9 @@ function pathOps(d: string): string {
         const y2 = oy + next();
         x = ox + next();
         y = oy + next();
+        grow(x1, y1);
+        grow(x2, y2);
+        grow(x, y);
         out += `${num(x1)} ${num(y1)} ${num(x2)} ${num(y2)} ${num(x)} ${num(y)} c\n`;
         break;
       }
@@ -190,6 +285,8 @@ function pathOps(d: string): string {
         const ex = ox + next();
         const pex = pt(ex, rel);
         const ey = oy + next();
+        grow(qx, qy);
+        grow(ex, ey);
         out += `${num(x + ((qx - x) * 2) / 3)} ${num(y + ((qy - y) * 2) / 3)} ${num(ex + ((qx - ex) * 2) / 3)} ${num(ey + ((qy - ey) * 2) / 3)} ${pex} ${pt(ey, rel)} c\n`;
         x = ex;
         y = ey;

@@ -2,7 +2,7 @@ import { colours } from '@repo/design';
 import satori from 'satori';
 import { type CardJob, isCardJob } from '../cards.ts';
 import { CopyfitError } from '../errors.ts';
-import { type FontSet, satoriFonts } from '../fonts.ts';
+import type { FontSet } from '../fonts.ts';
 import { formatById, type Geometry, geometry } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
 import type { TextMeasurer } from '../measure.ts';
@@ -11,6 +11,7 @@ import { LayoutContext } from '../templates/blocks.ts';
 import { layoutCard } from '../templates/card.ts';
 import type { El } from '../templates/h.ts';
 import { layoutPoster } from '../templates/layout.ts';
+import { detachText, paintText } from './text.ts';
 
 /** Anything the renderer draws: a poster job or a page card. */
 export type RenderJob = PrintJob | CardJob;
@@ -27,7 +28,7 @@ export interface PosterSvg {
   sizes: Record<string, number>;
 }
 
-type Node = { left: number; top: number; width: number; height: number; key?: string | number; props: { style?: { fontSize?: number } } };
+type Node = { left: number; top: number; width: number; height: number; key?: string | number };
 
 /** Element tree of a job (poster or page card), without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
 export function layoutJob(job: RenderJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
@@ -42,11 +43,13 @@ export function layoutJob(job: RenderJob, m: TextMeasurer): { el: El; ctx: Layou
 }
 
 /**
- * satori → SVG of the bleed box: text as outlines (satori's default `embedFont`), every colour a
- * design token, the QR code's modules as one path in ink. After rendering, every line's width as
- * satori laid it out is checked against its box: nothing overflows sideways.
+ * satori → SVG of the bleed box. satori lays out the boxes (text taken out first, see text.ts);
+ * each line is then drawn as glyph outlines exactly as the copyfitter measured it, every colour a
+ * design token, the QR code's modules as one path in ink. A line wider than its box throws: nothing
+ * overflows sideways.
  */
 export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer): Promise<PosterSvg> {
+  if (m.fonts !== fonts) throw new Error('renderSvg: the measurer must measure with the same fonts');
   const { el, ctx } = layoutJob(job, m);
   const g = ctx.g;
   const qrSize = ctx.qrSize();
@@ -59,32 +62,34 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
       q.props.children = [{ type: 'div', key: 'qr-symbol', props: { style: { display: 'flex', width: inner, height: inner, backgroundColor: qrSentinel } } }];
     }
   }
+  const blocks = detachText(el, m);
+  const sizes: Record<string, number> = {};
+  for (const line of blocks.flatMap((b) => b.lines)) {
+    const limit = ctx.lineLimits.get(line.key);
+    if (limit !== undefined && line.width > limit + 0.01) {
+      throw new CopyfitError(
+        ctx.where,
+        line.key.split(':')[1] ?? line.key,
+        line.text,
+        `the line is ${Math.round(line.width)} wide, the box ${Math.round(limit)}`,
+      );
+    }
+    const [, box, index] = line.key.split(':');
+    if (box && index === '0') sizes[box] = line.size;
+  }
+
   const nodes = new Map<string, Node>();
   let svg = await satori(el as never, {
     width: g.canvasW,
     height: g.canvasH,
-    fonts: satoriFonts(fonts),
+    // No text is left for satori to draw, so it needs no fonts; hundredths of a unit keep boxes where
+    // the layout puts them (satori rounds to whole units by default: 3.5 mm on a 1:10 billboard).
+    fonts: [],
+    pointScaleFactor: 100,
     onNodeDetected: (n) => {
       if (n.key !== undefined && n.key !== null) nodes.set(String(n.key), n as unknown as Node);
     },
   });
-
-  const sizes: Record<string, number> = {};
-  for (const [key, limit] of ctx.lineLimits) {
-    const node = nodes.get(key);
-    if (!node) continue;
-    // satori rounds widths up to whole units.
-    if (node.width > limit + 1.01) {
-      throw new CopyfitError(
-        ctx.where,
-        key.split(':')[1] ?? key,
-        String(findKeyed(el, key)?.props.children ?? ''),
-        `satori laid the line out ${node.width} wide, the box is ${Math.round(limit)}`,
-      );
-    }
-    const [, box, index] = key.split(':');
-    if (box && index === '0') sizes[box] = node.props.style?.fontSize ?? 0;
-  }
 
   if (ctx.qr && qrSize) {
     const symbol = nodes.get('qr-symbol');
@@ -93,7 +98,7 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
     const d = qrPathData(ctx.qr, symbol.left, symbol.top, qrSize.module);
     svg = svg.replace(pattern, `<path fill="${colours.ink.screen}" d="${d}"/>`);
   }
-  svg = flatten(svg, job.key);
+  svg = paintText(flatten(svg, job.key), blocks, m);
   return { svg, geometry: g, ...(ctx.qr ? { qrText: ctx.qr.text } : {}), sizes };
 }
 

@@ -92,7 +92,6 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
   }
 }
 
-/** A fitted text as a column of single-line boxes; satori draws each line as given (no re-wrapping). */
 /** Columns of the row layout (billboards, link cards, page cards): a wide left panel and a right column. */
 export function rowColumns(ctx: LayoutContext) {
   const { g, u } = ctx;
@@ -102,8 +101,14 @@ export function rowColumns(ctx: LayoutContext) {
   return { m, gutter, leftW, WL: leftW - m - gutter, WR: g.trimW - leftW - gutter - m, HR: g.trimH - 2 * m };
 }
 
+/**
+ * A fitted text as a column of single-line boxes, each drawn as given (no re-wrapping). The renderer
+ * hands satori the column as one box of the lines' measured size and draws the lines itself
+ * (render/text.ts); the HTML version (html.ts) keeps the lines as text.
+ */
 export function textBlock(ctx: LayoutContext, key: string, fit: FitResult, weight: FontWeight, color: string, lineHeight: number, maxWidth: number): El {
-  return div(
+  return keyed(
+    `text:${key}`,
     { flexDirection: 'column', alignItems: 'flex-start' },
     ...fit.lines.map((line, i) => {
       const k = `line:${key}:${i}`;
