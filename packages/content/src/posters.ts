@@ -1,13 +1,31 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeInfo, sourceLocale } from '@repo/i18n';
+import { imageSize } from 'image-size';
 import type { ContentIssue } from './issues.ts';
-import { type Country, type Poster, posterSchema } from './schema/index.ts';
+import { type Country, type Poster, type PosterImage, posterSchema } from './schema/index.ts';
 import { checkNamedAfterFile, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** A poster design as loaded: its file (relative to the content root) beside its data. */
 export interface PosterDesign extends Poster {
   file: string;
+  /** The photo as read from disk (when the design has one and it could be read). */
+  photo?: PosterPhoto;
+}
+
+/** A design's photo file, read: what the print renderer needs to place it and check its resolution. */
+export interface PosterPhoto {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the content root, as written in the design. */
+  file: string;
+  width: number;
+  height: number;
+  /** SHA-256 of the file: part of every print file's input hash. */
+  sha256: string;
+  credit: string;
+  focus: { x: number; y: number };
 }
 
 /** The English pages as the poster loader needs them: id and audience. */
@@ -110,7 +128,49 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
         }
       }
     }
-    designs.push({ ...poster, file });
+    const photo = poster.image ? readPhoto(root, file, poster.image, issues) : undefined;
+    designs.push({ ...poster, file, ...(photo ? { photo } : {}) });
   }
   return designs;
+}
+
+/** Reads a design's photo: it must exist and be a JPEG or PNG whose size can be read. */
+function readPhoto(root: string, file: string, image: PosterImage, issues: ContentIssue[]): PosterPhoto | undefined {
+  const path = join(root, image.file);
+  if (!existsSync(path)) {
+    issues.push({
+      file,
+      field: 'image.file',
+      message: `names ${image.file}, but content/${image.file} does not exist`,
+      fix: `put the photo at content/${image.file}, or correct the path`,
+    });
+    return undefined;
+  }
+  const data = readFileSync(path);
+  let size: { width?: number; height?: number; type?: string; orientation?: number };
+  try {
+    size = imageSize(data);
+  } catch {
+    size = {};
+  }
+  if (!size.width || !size.height || (size.type !== 'jpg' && size.type !== 'png')) {
+    issues.push({
+      file,
+      field: 'image.file',
+      message: `content/${image.file} is not a JPEG or PNG image that can be read`,
+      fix: 'export the photo as JPEG (or PNG) again',
+    });
+    return undefined;
+  }
+  // EXIF orientations 5–8 turn the picture a quarter: the renderer rotates it upright first.
+  const turned = (size.orientation ?? 1) >= 5;
+  return {
+    path,
+    file: image.file,
+    width: turned ? size.height : size.width,
+    height: turned ? size.width : size.height,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    credit: image.credit,
+    focus: image.focus,
+  };
 }

@@ -46,9 +46,22 @@ export function copyfitFix(w: PosterWhere, box: string): string {
       ? `shorten helplines.call in content/ui/${w.locale}.yaml`
       : `shorten the purpose (${w.locale}) of the helplines in ${country}`;
   if (box === 'funding statement') return `shorten funding.${w.locale} in content/campaign.yaml`;
+  if (box === 'photo credit') return `shorten image.credit in ${design}`;
   if (box === 'web address') return `use a shorter siteUrl in ${country}`;
   if (w.page !== undefined) return 'shorten the text';
   return `shorten the text, or drop the format ${w.format} from ${design}`;
+}
+
+/** A photo that cannot print well where a design puts it: too few pixels for its printed size. */
+export class AssetError extends Error {
+  readonly where: PosterWhere;
+  readonly file: string;
+  constructor(where: PosterWhere, file: string, problem: string, fix: string) {
+    super(`${describeWhere(where)}: the photo ${file} ${problem}. Fix: ${fix}.`);
+    this.name = 'AssetError';
+    this.where = where;
+    this.file = file;
+  }
 }
 
 /** A character that none of the poster fonts can draw. */

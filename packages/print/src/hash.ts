@@ -29,7 +29,9 @@ export function codeHash(): string {
  * code, the fonts and the library versions. Unchanged hash, unchanged file: the renderer skips it.
  */
 export function jobInputHash(job: RenderJob, code: string, fonts: string, libraries: string): string {
-  return createHash('sha256').update(JSON.stringify(job)).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
+  // A photo's absolute path says where the checkout is, not what the file shows (its sha256 does).
+  const json = JSON.stringify(job, (key, value) => (key === 'path' ? undefined : value));
+  return createHash('sha256').update(json).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
 }
 
 export function sha256(data: Uint8Array): string {

@@ -1,4 +1,4 @@
-import { type Content, type Country, localized, type PosterDesign, planSite } from '@repo/content';
+import { type Content, type Country, localized, type PosterDesign, type PosterPhoto, planSite } from '@repo/content';
 import type { UiKey } from '@repo/i18n';
 import { formatById } from './geometry.ts';
 
@@ -48,6 +48,8 @@ export interface PrintJob {
   host: string;
   brand: string;
   funding: string;
+  /** The design's photo, on poster formats (A4 … city light) only. */
+  photo?: PosterPhoto;
   /** Non-empty: the file is a proof and carries a "PROOF — NOT FOR PRINT" mark. */
   unverified: UnverifiedFact[];
   cropMarks: boolean;
@@ -91,7 +93,6 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
         const host = new URL(country.siteUrl).hostname;
         const unverified = unverifiedFacts(country, helplines);
         for (const format of design.formats) {
-          formatById(format);
           jobs.push({
             key: `${country.code}/${design.id}/${locale}/${format}`,
             country: country.code,
@@ -109,6 +110,7 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
             host,
             brand: content.campaign.brand,
             funding: localized(content.campaign.funding, locale),
+            ...(design.photo && formatById(format).kind === 'poster' ? { photo: design.photo } : {}),
             unverified,
             cropMarks: options.cropMarks ?? true,
             date: date.toISOString(),

@@ -1,5 +1,5 @@
 import { isCardJob } from './cards.ts';
-import { CopyfitError, type GlyphError } from './errors.ts';
+import { AssetError, CopyfitError, type GlyphError } from './errors.ts';
 import type { FontSet } from './fonts.ts';
 import { checkGlyphs } from './glyphs.ts';
 import type { TextMeasurer } from './measure.ts';
@@ -9,7 +9,8 @@ import { drawnStrings } from './templates/layout.ts';
 
 /**
  * Checks every job (posters and page cards) before anything is rendered or written: every character
- * of every string against the fonts, and every text box copyfitted by measurement. Returns all
+ * of every string against the fonts, every text box copyfitted by measurement, and every photo's
+ * resolution at its printed size. Returns all
  * problems (not just the first), each naming design (or page), locale, format (or string) and the text.
  */
 export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
@@ -31,9 +32,13 @@ export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): E
     try {
       layoutJob(job, m);
     } catch (error) {
-      if (!(error instanceof CopyfitError)) throw error;
-      // The same line failing in the same format for several countries is one problem.
-      const key = `${isCardJob(job) ? `card:${job.page}` : job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
+      if (!(error instanceof CopyfitError) && !(error instanceof AssetError)) throw error;
+      // The same line failing in the same format for several countries is one problem; so is a photo
+      // too small for a format, whatever the language.
+      const key =
+        error instanceof AssetError
+          ? `${error.file}/${job.format}`
+          : `${isCardJob(job) ? `card:${job.page}` : job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
       if (!seenFit.has(key)) errors.push(error);
       seenFit.add(key);
     }

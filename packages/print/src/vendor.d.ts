@@ -102,6 +102,7 @@ declare module 'pdfkit' {
     opacity(opacity: number): this;
     addContent(data: string): this;
     ref(data: Record<string, unknown>): PDFReference;
+    openImage(src: Buffer): { embed(doc: PDFDocument): void; obj: PDFReference };
   }
   export default PDFDocument;
 }

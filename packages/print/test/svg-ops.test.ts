@@ -25,7 +25,8 @@ describe('the direct SVG → PDF writer', () => {
   it('keeps matrix transforms and refuses what would not be flat', () => {
     expect(svgToPdfOps(wrap('<path fill="#ffffff" transform="matrix(1,0,0,1,5,5)" d="M0 0L1 1Z"/>'), cmykFor).content).toContain('q 1 0 0 1 5 5 cm');
     expect(() => svgToPdfOps(wrap('<path fill="#123456" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/not a design token/);
-    expect(() => svgToPdfOps(wrap('<image href="x.png"/>'), cmykFor)).toThrow(/<image> is not allowed/);
+    expect(() => svgToPdfOps(wrap('<image href="x.png" x="0" y="0" width="1" height="1" preserveAspectRatio="none"/>'), cmykFor)).toThrow(/JPEG data URI/);
+    expect(() => svgToPdfOps(wrap('<circle r="1"/>'), cmykFor)).toThrow(/<circle> is not allowed/);
     expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" opacity="0.5" d="M0 0L1 1Z"/>'), cmykFor)).toThrow(/opacity/);
     expect(() => svgToPdfOps(wrap('<path fill="#1b1b1b" d="M0 0A1 1 0 0 1 2 2Z"/>'), cmykFor)).toThrow(/"A" is not supported/);
   });

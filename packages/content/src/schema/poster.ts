@@ -26,6 +26,25 @@ export const posterLinesSchema = z.strictObject({
   cta: z.string().trim().min(1, 'must not be empty'),
 });
 
+/** A photo on a design's posters: a band across the top, cropped to each format's shape. */
+export const posterImageSchema = z.strictObject({
+  /**
+   * The photo, a JPEG or PNG under content/assets/, e.g. `assets/posters/station.jpg`. It must reach
+   * 150 dpi at its printed size in every poster format of the design: the build names each format
+   * that needs more pixels, and how many.
+   */
+  file: z.string().regex(/^assets\/[\w./-]+\.(?:jpe?g|png)$/i, 'must be a .jpg, .jpeg or .png path under assets/, e.g. assets/posters/station.jpg'),
+  /** Who took it and the licence, printed small beside it, e.g. "Photo: Ana Pop, CC BY 4.0". A photo needs the right to print it. */
+  credit: z.string().trim().min(1, 'must not be empty: name the photographer and licence'),
+  /** The point to keep in view when the photo is cropped, as fractions of its width and height from the top left. */
+  focus: z
+    .strictObject({
+      x: z.number().min(0).max(1),
+      y: z.number().min(0).max(1),
+    })
+    .default({ x: 0.5, y: 0.5 }),
+});
+
 /** One poster design: its words per language, the template that lays them out and its formats. */
 export const posterSchema = z.strictObject({
   /** Identifier: also the file name (`<id>.yaml`) and the folder of the print files. */
@@ -51,8 +70,11 @@ export const posterSchema = z.strictObject({
       cta: posterSizeRangeSchema.optional(),
     })
     .default({}),
+  /** Optional photo across the top of the posters (A4 … city light); billboards and social images leave it out. */
+  image: posterImageSchema.optional(),
   /** The words per locale: English (`translation: source`) and every language of the countries it is for. */
   lines: z.record(localeTag, posterLinesSchema),
 });
 export type Poster = z.infer<typeof posterSchema>;
 export type PosterLines = z.infer<typeof posterLinesSchema>;
+export type PosterImage = z.infer<typeof posterImageSchema>;

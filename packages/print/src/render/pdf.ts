@@ -3,7 +3,8 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { cropMark, type Geometry, pdfBoxes, ptPerMm } from '../geometry.ts';
 import { cmykFor, registration } from './colour.ts';
-import { svgToPdfOps } from './svg-ops.ts';
+import { photoToCmyk } from './photo.ts';
+import { type PdfOps, svgToPdfOps } from './svg-ops.ts';
 
 export interface PdfInfo {
   title: string;
@@ -33,7 +34,15 @@ export interface PdfOptions {
  * that would be transparency throws, and the dates and ID come from `info.date`, so the same input
  * gives the same bytes.
  */
-export function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOptions): Promise<Buffer> {
+export async function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOptions): Promise<Buffer> {
+  const engine = { kind: options.engine ?? 'direct', compress: options.compress ?? true } as const;
+  if (engine.kind === 'svg-to-pdfkit' && svg.includes('<image')) throw new Error('the svg-to-pdfkit engine would write photos as RGB: use the direct engine');
+  // Photos become CMYK JPEGs before the document opens: sharp works asynchronously, pdfkit does not.
+  let poster: Prepared | undefined;
+  if (engine.kind === 'direct') {
+    const ops = svgToPdfOps(svg, cmykFor);
+    poster = { ops, cmyk: await Promise.all(ops.images.map((i) => photoToCmyk(i.jpeg))) };
+  }
   const doc = new PDFDocument({
     size: [g.mediaW, g.mediaH],
     margin: 0,
@@ -60,8 +69,7 @@ export function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOp
   doc.page.dictionary.data.BleedBox = boxes.bleed;
   doc.page.dictionary.data.TrimBox = boxes.trim;
 
-  const engine = { kind: options.engine ?? 'direct', compress: options.compress ?? true } as const;
-  drawSvg(doc, 'Poster', svg, g.slug, g.slug, g.canvasW, g.canvasH, engine);
+  drawSvg(doc, 'Poster', svg, g.slug, g.slug, g.canvasW, g.canvasH, engine, poster);
 
   if (options.cropMarks && g.slug > 0) {
     drawCropMarks(doc, g);
@@ -75,6 +83,12 @@ export function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOp
 }
 
 type PDFKitReference = ReturnType<PDFDocument['ref']>;
+
+/** An SVG's operators with its photos already in CMYK. */
+interface Prepared {
+  ops: PdfOps;
+  cmyk: Buffer[];
+}
 
 const compressedSymbols = new Map<string, Buffer>();
 
@@ -95,9 +109,11 @@ function drawSvg(
   width: number,
   height: number,
   engine: { kind: 'direct' | 'svg-to-pdfkit'; compress: boolean },
+  prepared?: Prepared,
 ) {
   if (engine.kind === 'direct') {
-    const { content, symbols } = svgToPdfOps(svg, cmykFor);
+    const { content, symbols, images } = prepared?.ops ?? svgToPdfOps(svg, cmykFor);
+    if (images.length && !prepared) throw new Error(`${name}: photos must be converted to CMYK first`);
     const stream = (ops: string) => {
       const bytes = Buffer.from(ops, 'latin1');
       return engine.compress ? deflateSync(bytes, { level: 1 }) : bytes;
@@ -130,12 +146,18 @@ function drawSvg(
       }
       xobjects[s.id] = ref;
     }
+    images.forEach((image, i) => {
+      // DeviceCMYK JPEG (DCTDecode); pdfkit adds the inverted Decode array Adobe-style CMYK JPEGs need.
+      const embedded = doc.openImage(prepared?.cmyk[i] as Buffer);
+      embedded.embed(doc);
+      xobjects[image.name] = embedded.obj;
+    });
     const form = doc.ref({
       Type: 'XObject',
       Subtype: 'Form',
       FormType: 1,
       BBox: [0, 0, width, height],
-      Resources: symbols.length ? { XObject: xobjects } : {},
+      Resources: Object.keys(xobjects).length ? { XObject: xobjects } : {},
       ...(engine.compress ? { Filter: 'FlateDecode' } : {}),
     });
     form.end(stream(content));

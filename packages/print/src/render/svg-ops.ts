@@ -16,13 +16,17 @@ export interface PdfOps {
   content: string;
   /** Every symbol the content draws (`/id Do`), in order of definition. */
   symbols: PdfSymbol[];
+  /** Every photo the content draws (`/Im<n> Do`), as the RGB JPEG the SVG holds. */
+  images: { name: string; jpeg: Buffer }[];
 }
+
+const jpegDataUri = 'data:image/jpeg;base64,';
 
 /**
  * Converts the small, flat SVG that the renderer produces for print templates (rects and filled
  * paths, optionally with a matrix transform, inside plain groups; glyph outlines defined once in
- * `<defs>` and placed by `<use>`) straight into PDF content-stream operators, with every fill as
- * DeviceCMYK (`k`). Anything else (strokes, clips, masks, images, gradients, opacity) is refused
+ * `<defs>` and placed by `<use>`; photos as JPEG `<image>`s cropped to their box) straight into PDF
+ * content-stream operators, with every fill as DeviceCMYK (`k`). Anything else (strokes, clips, masks, images, gradients, opacity) is refused
  * rather than approximated.
  *
  * Why not svg-to-pdfkit for this step: it builds a geometry model of every Bézier segment (for markers
@@ -33,6 +37,7 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
   const out: string[] = [];
   const symbols = new Map<string, PdfSymbol>();
   const used = new Set<string>();
+  const images: PdfOps['images'] = [];
   let current = '';
   const fills = new Map<string, string>();
   const setFill = (raw: string) => {
@@ -104,6 +109,20 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
       out.push(attrs.transform ? `q ${matrix(attrs.transform)} /${symbol.id} Do Q` : `/${symbol.id} Do`);
       continue;
     }
+    if (name === 'image') {
+      // A photo as render/photo.ts prepares it: a JPEG cropped to its box exactly, so no clipping.
+      const attrs = parseAttrs(attrText);
+      assertOnly(attrs, ['x', 'y', 'width', 'height', 'preserveAspectRatio', 'href'], 'image');
+      if (!attrs.href?.startsWith(jpegDataUri) || attrs.preserveAspectRatio !== 'none') {
+        throw new Error('<image> must be a JPEG data URI already cropped to its box (preserveAspectRatio="none"): a photo from render/photo.ts');
+      }
+      const [x, y, w, h] = [attrs.x, attrs.y, attrs.width, attrs.height].map(Number) as [number, number, number, number];
+      const imageName = `Im${images.length}`;
+      images.push({ name: imageName, jpeg: Buffer.from(attrs.href.slice(jpegDataUri.length), 'base64') });
+      // Image space is the unit square with y up: scale it to the box and flip it into SVG's y-down space.
+      out.push(`q ${num(w)} 0 0 ${num(-h)} ${num(x)} ${num(y + h)} cm /${imageName} Do Q`);
+      continue;
+    }
     if (name !== 'rect' && name !== 'path') throw new Error(`<${name}> is not allowed in a print template (flat rects and paths only)`);
     const attrs = parseAttrs(attrText);
     assertOnly(attrs, name === 'rect' ? ['x', 'y', 'width', 'height', 'fill', 'transform'] : ['d', 'fill', 'transform'], name);
@@ -119,7 +138,7 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
     else out.push(`${geometry}\nf`);
   }
   if (depth !== 0 || inDefs) throw new Error('unbalanced <g> or <defs> in SVG');
-  return { content: out.join('\n'), symbols: [...symbols.values()].filter((s) => used.has(s.id)) };
+  return { content: out.join('\n'), symbols: [...symbols.values()].filter((s) => used.has(s.id)), images };
 }
 
 const useAttrs = /^ href="#([\w-]+)" transform="(matrix\([-\d. ]+\))" fill="(#[0-9a-f]{6})"$/;

@@ -7,10 +7,11 @@ import { formatById, type Geometry, geometry } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
 import type { TextMeasurer } from '../measure.ts';
 import { qrMatrix, qrPathData, quietZoneModules } from '../qr.ts';
-import { LayoutContext } from '../templates/blocks.ts';
+import { LayoutContext, photoSentinel } from '../templates/blocks.ts';
 import { layoutCard } from '../templates/card.ts';
 import type { El } from '../templates/h.ts';
 import { layoutPoster } from '../templates/layout.ts';
+import { preparePhoto } from './photo.ts';
 import { detachText, paintText } from './text.ts';
 
 /** Anything the renderer draws: a poster job or a page card. */
@@ -99,6 +100,19 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
     svg = svg.replace(pattern, `<path fill="${colours.ink.screen}" d="${d}"/>`);
   }
   svg = paintText(flatten(svg, job.key), blocks, m);
+  if ('photo' in job && job.photo) {
+    const photo = job.photo;
+    const pattern = new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${photoSentinel}"/>`);
+    const box = pattern.exec(svg);
+    if (!box) throw new Error(`photo placeholder missing in ${job.key}`);
+    const [, x, y, w, h] = box.map(Number) as number[];
+    const k = g.unitsPerRealMm ?? 1;
+    const jpeg = await preparePhoto(photo, (w as number) / k, (h as number) / k);
+    svg = svg.replace(
+      pattern,
+      `<image x="${x}" y="${y}" width="${w}" height="${h}" preserveAspectRatio="none" href="data:image/jpeg;base64,${jpeg.toString('base64')}"/>`,
+    );
+  }
   return { svg, geometry: g, ...(ctx.qr ? { qrText: ctx.qr.text } : {}), sizes };
 }
 

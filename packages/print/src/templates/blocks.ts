@@ -1,6 +1,6 @@
 import { type PosterTemplateId, posterTypeSizes } from '@repo/design';
 import type { CardJob } from '../cards.ts';
-import { CopyfitError, type PosterWhere } from '../errors.ts';
+import { AssetError, CopyfitError, type PosterWhere } from '../errors.ts';
 import type { FontWeight } from '../fonts.ts';
 import type { Geometry } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
@@ -388,4 +388,46 @@ export function proofBands(ctx: LayoutContext): El[] {
       textBlock(ctx, `proof-${edge}`, fit, 800, ctx.scheme.proof.text, 1.2, g.trimW),
     ),
   );
+}
+
+/** Placeholder fill of the photo's box: the renderer puts the cropped photo there after satori. */
+export const photoSentinel = '#fc0000';
+
+/** Lowest effective resolution a photo may print at. */
+export const minPhotoDpi = 150;
+
+/**
+ * The photo band across the top of a poster, `height` of the trim tall (plus the bleed on three
+ * sides). Throws an AssetError when the photo has fewer than 150 pixels per inch at the band's
+ * printed size (after cropping to the band's shape).
+ */
+export function photoBand(ctx: LayoutContext<PrintJob>, height: number): El {
+  const { g, job } = ctx;
+  const photo = job.photo;
+  if (!photo) throw new Error('photoBand without a photo');
+  const box = photoSlot(g, height);
+  const dpi = Math.min(photo.width / (box.widthMm / 25.4), photo.height / (box.heightMm / 25.4));
+  if (dpi < minPhotoDpi) {
+    const needW = Math.ceil((box.widthMm / 25.4) * minPhotoDpi);
+    const needH = Math.ceil((box.heightMm / 25.4) * minPhotoDpi);
+    throw new AssetError(
+      ctx.where,
+      `content/${photo.file}`,
+      `is ${photo.width} × ${photo.height} px: ${Math.floor(dpi)} dpi at its printed size of ${Math.round(box.widthMm)} × ${Math.round(box.heightMm)} mm (with bleed), below the ${minPhotoDpi} dpi print needs`,
+      `use a photo at least ${needW} px wide and ${needH} px high, or drop the format ${g.format.id} from content/posters/${job.design}.yaml`,
+    );
+  }
+  return keyed('photo', { width: box.width, height: box.height, backgroundColor: photoSentinel });
+}
+
+/** The photo's credit line, set like the funding statement (at most two lines). */
+export function photoCreditFit(ctx: LayoutContext<PrintJob>, credit: string, width: number): FitResult {
+  const r = ctx.range('funding');
+  return ctx.fit('photo credit', { text: credit, weight: 400, width, height: r.max * 1.3 * 2, maxSize: r.max, minSize: r.min, lineHeight: 1.3, maxLines: 2 });
+}
+
+/** The photo box of a band `height` tall (trim part): its size in layout units and in real millimetres. */
+export function photoSlot(g: Geometry, height: number): { width: number; height: number; widthMm: number; heightMm: number } {
+  const k = g.unitsPerRealMm ?? 1;
+  return { width: g.canvasW, height: g.bleed + height, widthMm: g.canvasW / k, heightMm: (g.bleed + height) / k };
 }

@@ -9,6 +9,8 @@ import {
   type LayoutContext,
   mark,
   message,
+  photoBand,
+  photoCreditFit,
   proofBands,
   proofText,
   qrBlock,
@@ -45,39 +47,48 @@ function column(ctx: LayoutContext<PrintJob>): El {
   const sideW = qr ? qr.outer : Math.round(W * 0.34);
   const leftW = W - sideW - gap;
   const funding = fundingFit(ctx, W, 4);
+  const credit = job.photo ? photoCreditFit(ctx, job.photo.credit, W) : undefined;
   const qrCol = qr ? qrBlock(ctx, qr.outer) : hostBlock(ctx, sideW);
   const footerTop = 3.5 * u;
   const fundingGap = 2.5 * u;
   const help = helplineBlock(ctx, leftW, g.trimH * 0.32);
   const footerBody = Math.max(help.height, qrCol?.height ?? 0);
-  const footerH = footerTop + footerBody + fundingGap + funding.height + m;
+  const creditGap = u;
+  const footerH = footerTop + footerBody + fundingGap + funding.height + (credit ? creditGap + credit.height : 0) + m;
 
   const cta = ctaFit(ctx, W);
   const ctaPad = 2.4 * u;
   const ctaH = cta.height + 2 * ctaPad;
 
   const markSize = 4.2 * u;
-  const messageH = g.trimH - footerH - ctaH;
+  // A photo takes up to 28 % of the height, and never more than a third of what the footer and the call
+  // to action leave: the message keeps the rest.
+  const photoH = job.photo ? Math.round(Math.min(g.trimH * 0.28, (g.trimH - footerH - ctaH) / 3)) : 0;
+  const photo = photoH > 0 ? photoBand(ctx, photoH) : undefined;
+  const messageH = g.trimH - footerH - ctaH - photoH;
   const available = messageH - m - markSize * 1.25 - 5 * u - 3.5 * u;
   if (available < g.trimH * 0.15) {
     throw new CopyfitError(
       ctx.where,
       'message area',
       job.lines.headline,
-      `the helplines, QR code and funding statement leave only ${Math.round(available)} of ${Math.round(g.trimH)} for the message`,
+      `the ${photo ? 'photo, ' : ''}helplines, QR code and funding statement leave only ${Math.round(available)} of ${Math.round(g.trimH)} for the message`,
     );
   }
   const msg = message(ctx, W, available);
 
+  // The photo, when there is one, takes the top bleed; the message panel starts below it.
+  const top = photo ? 0 : b;
   return div(
     { flexDirection: 'column', width: g.canvasW, height: g.canvasH },
+    photo,
     div(
       {
         flexDirection: 'column',
         justifyContent: 'space-between',
         backgroundColor: scheme.message.bg,
-        height: b + messageH,
-        paddingTop: b + m,
+        height: top + messageH,
+        paddingTop: top + m,
         paddingLeft: b + m,
         paddingRight: b + m,
         paddingBottom: 3.5 * u,
@@ -93,6 +104,7 @@ function column(ctx: LayoutContext<PrintJob>): El {
       { flexDirection: 'column', backgroundColor: scheme.footer.bg, height: footerH + b, paddingTop: footerTop, paddingLeft: b + m, paddingRight: b + m },
       div({ flexDirection: 'row', justifyContent: 'space-between', height: footerBody }, help.el, qrCol?.el),
       div({ marginTop: fundingGap }, textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, W)),
+      credit && div({ marginTop: creditGap }, textBlock(ctx, 'credit', credit, 400, scheme.footer.text, 1.3, W)),
     ),
   );
 }
@@ -189,6 +201,7 @@ export function drawnStrings(job: PrintJob): DrawnString[] {
     // The slug line outside the trim: identity and specification, in English.
     { label: 'slug line', text: `${job.design} ${job.country} ${job.locale} × — · % : ( ) 0123456789 PROOF`, weight: 400 },
   ];
+  if (job.photo) strings.push({ label: `design "${job.design}" image.credit`, text: job.photo.credit, weight: 400 });
   for (const h of job.helplines) {
     strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800 });
     strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 700 });

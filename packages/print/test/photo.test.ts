@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ContentError, loadContent } from '@repo/content';
+import { PNG } from 'pngjs';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AssetError, planJobs, preflight, renderPoster } from '../src/index.ts';
+import { copyContent, fonts, measurer, readPdf } from './helpers.ts';
+
+/** A copy of the real content whose origin-youth design has a photo of `width` × `height` px: red left half, blue right half. */
+async function contentWithPhoto(width: number, height: number): Promise<string> {
+  const dir = copyContent();
+  mkdirSync(join(dir, 'assets/posters'), { recursive: true });
+  const half = await sharp({ create: { width: Math.floor(width / 2), height, channels: 3, background: '#0030c0' } })
+    .png()
+    .toBuffer();
+  await sharp({ create: { width, height, channels: 3, background: '#d01010' } })
+    .composite([{ input: half, left: width - Math.floor(width / 2), top: 0 }])
+    .jpeg({ quality: 95 })
+    .toFile(join(dir, 'assets/posters/test.jpg'));
+  appendFileSync(join(dir, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/test.jpg\n  credit: "Photo: test fixture, CC0"\n');
+  return dir;
+}
+
+describe('a photo on a design', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await contentWithPhoto(2400, 1000);
+  });
+
+  it('is read with its pixel size and checksum, and goes on posters only (not billboards or social images)', () => {
+    const jobs = planJobs(loadContent(dir), { countries: ['md'] });
+    const a4 = jobs.find((j) => j.key === 'md/origin-youth/ro/a4');
+    expect(a4?.photo).toMatchObject({ file: 'assets/posters/test.jpg', width: 2400, height: 1000, credit: 'Photo: test fixture, CC0' });
+    expect(a4?.photo?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    for (const j of jobs.filter((j) => j.design === 'origin-youth' && !/billboard|social/.test(j.format))) expect(j.photo, j.key).toBeDefined();
+    for (const j of jobs.filter((j) => /billboard|social/.test(j.format))) expect(j.photo, j.key).toBeUndefined();
+  });
+
+  it('is printed as a CMYK JPEG across the top, through the bleed, with its credit; the PDF stays free of RGB', async () => {
+    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/origin-youth/ro/a4');
+    if (!job) throw new Error('no job');
+    const r = await renderPoster({ ...job, cropMarks: false }, { fonts, measurer, compressPdf: false });
+    const text = readPdf(r.file);
+    expect(text).toMatch(/\/Subtype \/Image/);
+    expect(text).toMatch(/\/ColorSpace \/DeviceCMYK/);
+    expect(text).toMatch(/\/Filter \/DCTDecode/);
+    expect(text).not.toMatch(/\/DeviceRGB/);
+    expect(r.sizes.credit).toBeGreaterThan(0);
+
+    // Poppler's raster of the PDF: red on the left of the photo band, blue on the right (a wrongly
+    // inverted CMYK JPEG would come out cyan and yellow), the message panel below it.
+    const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find(existsSync);
+    if (!pdftoppm) return;
+    const out = mkdtempSync(join(tmpdir(), 'photo-raster-'));
+    writeFileSync(join(out, 'p.pdf'), r.file);
+    execFileSync(pdftoppm, ['-r', '36', '-png', '-singlefile', join(out, 'p.pdf'), join(out, 'p')]);
+    const png = PNG.sync.read(readFileSync(join(out, 'p.png')));
+    const at = (fx: number, fy: number) => {
+      const i = (Math.floor(fy * png.height) * png.width + Math.floor(fx * png.width)) * 4;
+      return [png.data[i], png.data[i + 1], png.data[i + 2]] as [number, number, number];
+    };
+    const [lr, lg, lb] = at(0.2, 0.12);
+    expect(lr, 'left of the photo is red').toBeGreaterThan(150);
+    expect(Math.max(lg, lb)).toBeLessThan(110);
+    const [rr, , rb] = at(0.8, 0.12);
+    expect(rb, 'right of the photo is blue').toBeGreaterThan(120);
+    expect(rr).toBeLessThan(90);
+    // The preview (resvg, from the SVG) shows the same photo.
+    const preview = PNG.sync.read(r.preview);
+    const p = (Math.floor(0.12 * preview.height) * preview.width + Math.floor(0.2 * preview.width)) * 4;
+    expect(preview.data[p]).toBeGreaterThan(150);
+  });
+
+  it('too few pixels for a format fails the preflight, naming the design, format, file, its dpi and the pixels needed', async () => {
+    const small = await contentWithPhoto(600, 250);
+    const jobs = planJobs(loadContent(small), { countries: ['md'] });
+    const errors = preflight(jobs, fonts, measurer);
+    const assets = errors.filter((e): e is AssetError => e instanceof AssetError);
+    // One error per format, not per language: md has two languages.
+    const formats = assets.map((e) => e.where.format);
+    expect(new Set(formats).size).toBe(formats.length);
+    expect(formats).toEqual(expect.arrayContaining(['a4', 'a1', 'citylight']));
+    const a4 = assets.find((e) => e.where.format === 'a4');
+    expect(a4?.message).toMatch(
+      /design "origin-youth", locale \w+, format a4 \(md\): the photo content\/assets\/posters\/test\.jpg is 600 × 250 px: \d+ dpi at its printed size of 216 × \d+ mm \(with bleed\), below the 150 dpi print needs\. Fix: use a photo at least 1276 px wide and \d+ px high/,
+    );
+    expect(a4?.message).toContain('or drop the format a4 from content/posters/origin-youth.yaml');
+  });
+
+  it('a missing or unreadable photo is a content error naming the design file and the field', () => {
+    const missing = copyContent();
+    appendFileSync(join(missing, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/nowhere.jpg\n  credit: "Photo: nobody"\n');
+    const broken = copyContent();
+    mkdirSync(join(broken, 'assets/posters'), { recursive: true });
+    writeFileSync(join(broken, 'assets/posters/broken.jpg'), 'not a picture');
+    appendFileSync(join(broken, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/broken.jpg\n  credit: "Photo: nobody"\n');
+    const uncredited = copyContent();
+    appendFileSync(join(uncredited, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/photo.tiff\n  credit: ""\n');
+    const issues = (d: string) => {
+      try {
+        loadContent(d);
+      } catch (error) {
+        if (error instanceof ContentError) return error.issues.map((i) => `${i.file} ${i.field}: ${i.message}`);
+        throw error;
+      }
+      return [];
+    };
+    expect(issues(missing)).toContain(
+      'posters/origin-youth.yaml image.file: names assets/posters/nowhere.jpg, but content/assets/posters/nowhere.jpg does not exist',
+    );
+    expect(issues(broken)).toContain('posters/origin-youth.yaml image.file: content/assets/posters/broken.jpg is not a JPEG or PNG image that can be read');
+    // A TIFF and an empty credit: both reported in one run.
+    expect(issues(uncredited)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^posters\/origin-youth\.yaml image\.file: .*\.jpg, \.jpeg or \.png path under assets\//),
+        expect.stringMatching(/^posters\/origin-youth\.yaml image\.credit: .*must not be empty/),
+      ]),
+    );
+  });
+});
