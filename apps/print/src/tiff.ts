@@ -1,5 +1,5 @@
 // Opt-in CMYK TIFFs for wide-format printers (`--tiff`): the bleed box (trim + bleed) of the poster's
-// SVG rasterised by resvg at `dpi` of the FILE's physical size, converted to CMYK by sharp, LZW.
+// SVG rasterised by resvg at `dpi` of the FILE's physical size, in the design tokens' exact CMYK.
 //
 // This file lives in apps/print, not in @repo/print's render/, on purpose: the input hash of every
 // file covers @repo/print's source (codeHash), so adding it there would re-render every file of a
@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bleedMm, type PrintFormat } from '@repo/design';
+import { deflateSync } from 'node:zlib';
+import { bleedMm, colours, type PrintFormat } from '@repo/design';
 import type { Geometry } from '@repo/print';
 import type sharpFunction from 'sharp';
 
@@ -48,24 +49,182 @@ export function tiffHashInput(dpi: number): { dpi: number; code: string; sharp: 
 }
 
 /**
- * Rasterises satori's SVG (its canvas is the bleed box) to exactly `tiffPixels()` and writes a CMYK
- * TIFF, LZW-compressed, resolution = dpi (inch). No ICC profile, no date tag: the same SVG gives the
- * same bytes. Peak memory is about 2 × 4 bytes per pixel (resvg's RGBA pixmap and its copy in a
- * Buffer) plus sharp's pipeline: run one at a time per worker and recycle the worker after it.
+ * Rasterises the poster's SVG (its canvas is the bleed box) to exactly `tiffPixels()` and writes a
+ * CMYK TIFF (Deflate, resolution = dpi per inch, no ICC profile, no date tag: the same SVG gives the
+ * same bytes). Colours are the design tokens' exact CMYK, not a conversion: every pixel that is a
+ * token's screen colour, or a blend of two tokens (anti-aliased edges), gets the token values or the
+ * same blend of them; only photos (and the odd pixel where three colours meet) go through libvips'
+ * generic RGB → CMYK conversion. Peak memory is about 8 bytes per pixel (resvg's RGBA pixmap and the
+ * CMYK raster): run one at a time per worker and recycle the worker after it.
  */
 export async function svgToTiff(svg: string, g: Geometry, dpi: number): Promise<{ data: Buffer; pixels: [number, number] }> {
   const [width, height] = tiffPixels(g.format, dpi);
   const sized = svg.replace(/^<svg width="[^"]*" height="[^"]*"/, `<svg width="${width}" height="${height}" preserveAspectRatio="none"`);
-  if (sized === svg) throw new Error('unexpected SVG header from satori');
+  if (sized === svg) throw new Error('unexpected SVG header');
   const rgba = (() => {
     const image = new Resvg(sized, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, background: '#ffffff' }).render();
     if (image.width !== width || image.height !== height) throw new Error(`resvg rendered ${image.width} × ${image.height} px, expected ${width} × ${height}`);
     return image.pixels;
   })();
-  const data = await sharp(rgba, { raw: { width, height, channels: 4 }, limitInputPixels: false })
+  const cmyk = await sharp(rgba, { raw: { width, height, channels: 4 }, limitInputPixels: false })
     .removeAlpha()
     .toColourspace('cmyk')
-    .tiff({ compression: 'lzw', predictor: 'horizontal', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' })
+    .raw()
     .toBuffer();
-  return { data, pixels: [width, height] };
+  exactTokenColours(rgba, cmyk, width, photoRects(svg, width / g.canvasW, height / g.canvasH));
+  return { data: cmykTiff(cmyk, width, height, dpi), pixels: [width, height] };
+}
+
+type Cmyk = [number, number, number, number];
+
+/** The design tokens: screen colour → CMYK in TIFF units (0 = no ink, 255 = full ink). */
+const tokens = Object.values(colours).map((c) => ({
+  rgb: [Number.parseInt(c.screen.slice(1, 3), 16), Number.parseInt(c.screen.slice(3, 5), 16), Number.parseInt(c.screen.slice(5, 7), 16)] as const,
+  cmyk: c.cmyk.map((v) => (v * 255) / 100) as Cmyk,
+}));
+
+/** Pixel boxes of the photos (`<image>` elements) in the SVG: their pixels keep the generic conversion. */
+function photoRects(svg: string, sx: number, sy: number): [number, number, number, number][] {
+  return [...svg.matchAll(/<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => {
+    const [x, y, w, h] = m.slice(1, 5).map(Number) as [number, number, number, number];
+    return [Math.floor(x * sx), Math.floor(y * sy), Math.ceil((x + w) * sx), Math.ceil((y + h) * sy)];
+  });
+}
+
+/**
+ * The CMYK a screen colour stands for: a token's exact values, or for a blend of two tokens (what
+ * anti-aliasing makes at an edge, in sRGB values) the same blend of their CMYK; undefined otherwise.
+ */
+function tokenCmyk(r: number, g: number, b: number): Cmyk | undefined {
+  let best: { residual: number; cmyk: Cmyk } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const A = tokens[i] as (typeof tokens)[number];
+    if (A.rgb[0] === r && A.rgb[1] === g && A.rgb[2] === b) return A.cmyk;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const B = tokens[j] as (typeof tokens)[number];
+      const d = [A.rgb[0] - B.rgb[0], A.rgb[1] - B.rgb[1], A.rgb[2] - B.rgb[2]];
+      const p = [r - B.rgb[0], g - B.rgb[1], b - B.rgb[2]];
+      const len = d[0]! * d[0]! + d[1]! * d[1]! + d[2]! * d[2]!;
+      const a = Math.min(1, Math.max(0, (p[0]! * d[0]! + p[1]! * d[1]! + p[2]! * d[2]!) / len));
+      const residual = Math.max(Math.abs(p[0]! - a * d[0]!), Math.abs(p[1]! - a * d[1]!), Math.abs(p[2]! - a * d[2]!));
+      if (residual <= 2 && (!best || residual < best.residual)) {
+        best = { residual, cmyk: A.cmyk.map((v, k) => a * v + (1 - a) * (B.cmyk[k] as number)) as Cmyk };
+      }
+    }
+  }
+  return best?.cmyk;
+}
+
+/** Overwrites `cmyk` (4 bytes per pixel) with token values wherever the RGBA pixel is a token or a blend of two, outside the photos. */
+function exactTokenColours(rgba: Buffer, cmyk: Buffer, width: number, photos: [number, number, number, number][]) {
+  const cache = new Map<number, Cmyk | null>();
+  const pixels = cmyk.length / 4;
+  let lastKey = -1;
+  let last: Cmyk | null = null;
+  for (let i = 0; i < pixels; i++) {
+    if (photos.length) {
+      const x = i % width;
+      const y = (i - x) / width;
+      if (photos.some(([x0, y0, x1, y1]) => x >= x0 && x < x1 && y >= y0 && y < y1)) continue;
+    }
+    const o = i * 4;
+    const key = ((rgba[o] as number) << 16) | ((rgba[o + 1] as number) << 8) | (rgba[o + 2] as number);
+    // Flat artwork: most pixels repeat the one before.
+    let c = key === lastKey ? last : cache.get(key);
+    if (c === undefined) {
+      c = tokenCmyk(rgba[o] as number, rgba[o + 1] as number, rgba[o + 2] as number) ?? null;
+      cache.set(key, c);
+    }
+    lastKey = key;
+    last = c;
+    if (c) {
+      cmyk[o] = Math.round(c[0]);
+      cmyk[o + 1] = Math.round(c[1]);
+      cmyk[o + 2] = Math.round(c[2]);
+      cmyk[o + 3] = Math.round(c[3]);
+    }
+  }
+}
+
+/**
+ * A baseline TIFF 6.0 of 8-bit CMYK (PhotometricInterpretation 5, InkSet 1), Deflate-compressed in
+ * strips of 64 rows. Written here because sharp cannot take raw pixels as CMYK (a 4-channel raw input
+ * is RGBA and would be converted again), and the JavaScript TIFF encoders on npm write RGBA only, or
+ * no compression.
+ */
+export function cmykTiff(cmyk: Buffer, width: number, height: number, dpi: number): Buffer {
+  const rowsPerStrip = 64;
+  const rowBytes = width * 4;
+  const strips: Buffer[] = [];
+  for (let y = 0; y < height; y += rowsPerStrip) {
+    strips.push(deflateSync(cmyk.subarray(y * rowBytes, Math.min(height, y + rowsPerStrip) * rowBytes), { level: 6 }));
+  }
+  // Layout: header, IFD, the arrays the IFD points to, then the strips.
+  const tags: [number, number, number[] | 'offsets' | 'counts' | 'bits' | 'xres' | 'yres'][] = [
+    [256, 4, [width]], // ImageWidth (LONG)
+    [257, 4, [height]], // ImageLength
+    [258, 3, 'bits'], // BitsPerSample 8,8,8,8 (SHORT)
+    [259, 3, [8]], // Compression: Deflate
+    [262, 3, [5]], // PhotometricInterpretation: separated (CMYK)
+    [273, 4, 'offsets'], // StripOffsets
+    [277, 3, [4]], // SamplesPerPixel
+    [278, 4, [rowsPerStrip]], // RowsPerStrip
+    [279, 4, 'counts'], // StripByteCounts
+    [282, 5, 'xres'], // XResolution (RATIONAL)
+    [283, 5, 'yres'], // YResolution
+    [284, 3, [1]], // PlanarConfiguration: chunky
+    [296, 3, [2]], // ResolutionUnit: inch
+    [332, 3, [1]], // InkSet: CMYK
+  ];
+  const ifdSize = 2 + tags.length * 12 + 4;
+  let extra = 8 + ifdSize;
+  const place = (bytes: number) => {
+    const at = extra;
+    extra += bytes + (bytes % 2);
+    return at;
+  };
+  const bitsAt = place(8);
+  const xresAt = place(8);
+  const yresAt = place(8);
+  const offsetsAt = strips.length > 1 ? place(4 * strips.length) : 0;
+  const countsAt = strips.length > 1 ? place(4 * strips.length) : 0;
+  const head = Buffer.alloc(extra);
+  head.write('II', 0, 'latin1');
+  head.writeUInt16LE(42, 2);
+  head.writeUInt32LE(8, 4);
+  head.writeUInt16LE(tags.length, 8);
+  let stripAt = extra;
+  const stripOffsets = strips.map((s) => {
+    const at = stripAt;
+    stripAt += s.length;
+    return at;
+  });
+  tags.forEach(([tag, type, value], i) => {
+    const e = 10 + i * 12;
+    head.writeUInt16LE(tag, e);
+    head.writeUInt16LE(type, e + 2);
+    const count = value === 'bits' ? 4 : value === 'offsets' || value === 'counts' ? strips.length : value === 'xres' || value === 'yres' ? 1 : value.length;
+    head.writeUInt32LE(count, e + 4);
+    if (value === 'bits') head.writeUInt32LE(bitsAt, e + 8);
+    else if (value === 'xres') head.writeUInt32LE(xresAt, e + 8);
+    else if (value === 'yres') head.writeUInt32LE(yresAt, e + 8);
+    else if (value === 'offsets') head.writeUInt32LE(strips.length > 1 ? offsetsAt : (stripOffsets[0] as number), e + 8);
+    else if (value === 'counts') head.writeUInt32LE(strips.length > 1 ? countsAt : (strips[0] as Buffer).length, e + 8);
+    else if (type === 3) head.writeUInt16LE(value[0] as number, e + 8);
+    else head.writeUInt32LE(value[0] as number, e + 8);
+  });
+  head.writeUInt32LE(0, 10 + tags.length * 12); // no next IFD
+  for (let k = 0; k < 4; k++) head.writeUInt16LE(8, bitsAt + 2 * k);
+  for (const at of [xresAt, yresAt]) {
+    head.writeUInt32LE(Math.round(dpi * 1000), at);
+    head.writeUInt32LE(1000, at + 4);
+  }
+  strips.forEach((s, k) => {
+    if (strips.length > 1) {
+      head.writeUInt32LE(stripOffsets[k] as number, offsetsAt + 4 * k);
+      head.writeUInt32LE(s.length, countsAt + 4 * k);
+    }
+  });
+  if (stripAt > 0xffffffff) throw new Error('TIFF larger than 4 GB: lower --tiff-dpi');
+  return Buffer.concat([head, ...strips]);
 }

@@ -2,10 +2,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { sha256 } from '@repo/print';
+import { inflateSync } from 'node:zlib';
+import { colours } from '@repo/design';
+import { formatById, geometry, sha256 } from '@repo/print';
 import type sharpFunction from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildSummary, buildPrint, type ManifestFile } from '../src/build.ts';
+import { svgToTiff } from '../src/tiff.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const sharp = createRequire(join(repoRoot, 'packages/print/package.json'))('sharp') as typeof sharpFunction;
@@ -55,5 +58,66 @@ describe('apps/print: --tiff', () => {
     expect(entry(plain, `${billboard}.pdf`).tiff).toBeUndefined();
     expect(existsSync(join(outDir, `${billboard}.tif`))).toBe(false);
     expect(entry(plain, `${billboard}.pdf`).sha256).toBe(entry(first, `${billboard}.pdf`).sha256);
+  });
+});
+
+/** The pixels of a TIFF written by cmykTiff: its Deflate strips inflated (no library reads CMYK TIFF values back unconverted). */
+function tiffPixelsOf(tif: Buffer): { width: number; data: Buffer } {
+  const entries = new Map<number, { type: number; count: number; value: number }>();
+  const ifd = tif.readUInt32LE(4);
+  for (let i = 0; i < tif.readUInt16LE(ifd); i++) {
+    const e = ifd + 2 + i * 12;
+    const type = tif.readUInt16LE(e + 2);
+    entries.set(tif.readUInt16LE(e), { type, count: tif.readUInt32LE(e + 4), value: type === 3 ? tif.readUInt16LE(e + 8) : tif.readUInt32LE(e + 8) });
+  }
+  const at = (tag: number) => entries.get(tag) as { type: number; count: number; value: number };
+  expect([at(262).value, at(277).value, at(259).value, at(332).value]).toEqual([5, 4, 8, 1]);
+  const n = at(273).count;
+  const list = (tag: number) => (n === 1 ? [at(tag).value] : Array.from({ length: n }, (_, k) => tif.readUInt32LE(at(tag).value + 4 * k)));
+  const offsets = list(273);
+  const counts = list(279);
+  return { width: at(256).value, data: Buffer.concat(offsets.map((o, k) => inflateSync(tif.subarray(o, o + (counts[k] as number))))) };
+}
+
+describe('apps/print: TIFF colours', () => {
+  it('are the design tokens’ exact CMYK in flat areas, K-only at the edges of ink on paper, generic only in photos', async () => {
+    const g = geometry(formatById('a1'), { cropMarks: false });
+    const [W, H] = [g.canvasW, g.canvasH];
+    // A photo close to the "warning" token's red: it must keep the generic conversion, not become the token.
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: colours.warning.screen } })
+      .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+      .toBuffer();
+    const svg =
+      `<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg">` +
+      `<rect x="0" y="0" width="${W}" height="${H}" fill="${colours.paper.screen}"/>` +
+      `<rect x="0" y="0" width="${W / 2}" height="${H / 2}" fill="${colours.brand.screen}"/>` +
+      `<path d="M${W * 0.6} ${H * 0.1} L${W * 0.95} ${H * 0.45} L${W * 0.6} ${H * 0.45} Z" fill="${colours.ink.screen}"/>` +
+      `<rect x="${W * 0.5}" y="${H * 0.6}" width="${W * 0.2}" height="${H * 0.3}" fill="${colours.warning.screen}"/>` +
+      `<image x="${W * 0.75}" y="${H * 0.6}" width="${W * 0.2}" height="${H * 0.3}" preserveAspectRatio="none" href="data:image/jpeg;base64,${red.toString('base64')}"/></svg>`;
+    const { data, pixels } = await svgToTiff(svg, g, 30); // sharp reports density only above 25.4 dpi
+    const { width, data: px } = tiffPixelsOf(data);
+    expect(width).toBe(pixels[0]);
+    const at = (fx: number, fy: number) => [
+      ...px.subarray((Math.floor(fy * pixels[1]) * width + Math.floor(fx * width)) * 4, (Math.floor(fy * pixels[1]) * width + Math.floor(fx * width)) * 4 + 4),
+    ];
+    const exact = (c: readonly number[]) => c.map((v) => Math.round((v * 255) / 100));
+    expect(at(0.25, 0.25)).toEqual(exact(colours.brand.cmyk));
+    expect(at(0.7, 0.4)).toEqual([0, 0, 0, 255]); // ink: K100, not rich black
+    expect(at(0.25, 0.75)).toEqual([0, 0, 0, 0]); // paper
+    expect(at(0.6, 0.75)).toEqual(exact(colours.warning.cmyk));
+    const photo = at(0.85, 0.75);
+    expect(photo).not.toEqual(exact(colours.warning.cmyk));
+    expect(Math.min(photo[1] as number, photo[2] as number), 'the red photo is magenta and yellow ink').toBeGreaterThan(150);
+    // Every pixel of the ink triangle's anti-aliased diagonal edge is black ink only, some of it partial.
+    let partial = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const x = (i / 4) % width;
+      if (x < width * 0.55 || i / 4 / width > pixels[1] * 0.5) continue;
+      expect([px[i], px[i + 1], px[i + 2]]).toEqual([0, 0, 0]);
+      if ((px[i + 3] as number) > 0 && (px[i + 3] as number) < 255) partial++;
+    }
+    expect(partial).toBeGreaterThan(10);
+    // sharp (libvips) reads the file as CMYK at the dpi.
+    expect(await sharp(data).metadata()).toMatchObject({ space: 'cmyk', channels: 4, density: 30, width: pixels[0], height: pixels[1] });
   });
 });
