@@ -130,7 +130,7 @@ function exactTokenColours(rgba: Buffer, cmyk: Buffer, width: number, photos: [n
     const o = i * 4;
     const key = ((rgba[o] as number) << 16) | ((rgba[o + 1] as number) << 8) | (rgba[o + 2] as number);
     // Flat artwork: most pixels repeat the one before.
-    let c = key === lastKey ? last : cache.get(key);
+    let c: Cmyk | null | undefined = key === lastKey ? last : cache.get(key);
     if (c === undefined) {
       c = tokenCmyk(rgba[o] as number, rgba[o + 1] as number, rgba[o + 2] as number) ?? null;
       cache.set(key, c);
