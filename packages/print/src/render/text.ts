@@ -82,7 +82,9 @@ export function detachText(el: El, m: TextMeasurer): TextBlock[] {
       if (blocks.length > 0xffff) throw new Error('more than 65536 text blocks in one file');
       const sentinel = `${textSentinelPrefix}${blocks.length.toString(16).padStart(4, '0')}`;
       blocks.push({ key: node.key, lines, sentinel });
-      node.props.style = { ...node.props.style, width: Math.max(0, ...lines.map((l) => l.width)), height: top, backgroundColor: sentinel };
+      const style = node.props.style ?? {};
+      // A block with a set width (a column) keeps it; otherwise it is as wide as its longest line.
+      node.props.style = { ...style, width: style.width ?? Math.max(0, ...lines.map((l) => l.width)), height: top, backgroundColor: sentinel };
       node.props.children = [];
       return;
     }

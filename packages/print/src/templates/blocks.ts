@@ -106,10 +106,20 @@ export function rowColumns(ctx: LayoutContext) {
  * hands satori the column as one box of the lines' measured size and draws the lines itself
  * (render/text.ts); the HTML version (html.ts) keeps the lines as text.
  */
-export function textBlock(ctx: LayoutContext, key: string, fit: FitResult, weight: FontWeight, color: string, lineHeight: number, maxWidth: number): El {
+export function textBlock(
+  ctx: LayoutContext,
+  key: string,
+  fit: FitResult,
+  weight: FontWeight,
+  color: string,
+  lineHeight: number,
+  maxWidth: number,
+  /** Extra box style, e.g. a margin, or a fixed width for a column (else the block is as wide as its longest line). */
+  box: { marginTop?: number; width?: number } = {},
+): El {
   return keyed(
     `text:${key}`,
-    { flexDirection: 'column', alignItems: 'flex-start' },
+    { flexDirection: 'column', alignItems: 'flex-start', ...box },
     ...fit.lines.map((line, i) => {
       const k = `line:${key}:${i}`;
       ctx.lineLimits.set(k, maxWidth);
@@ -232,7 +242,7 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
     rows.push(
       div(
         { flexDirection: 'row', marginTop: gap, alignItems: 'flex-start' },
-        div({ width: numberCol }, textBlock(ctx, `helpline-${i}-number`, numberFit, 700, color, 1.3, numberCol)),
+        textBlock(ctx, `helpline-${i}-number`, numberFit, 700, color, 1.3, numberCol, { width: numberCol }),
         textBlock(ctx, `helpline-${i}-note`, purpose, 400, color, 1.3, width - numberCol),
       ),
     );
@@ -267,7 +277,7 @@ export function qrBlock(ctx: LayoutContext, size: number): { el: El; height: num
     el: div(
       { flexDirection: 'column', width: size, alignItems: 'flex-start' },
       keyed('qr', { width: size, height: size, backgroundColor: ctx.scheme.footer.qrBg }),
-      div({ marginTop: 0.6 * ctx.u }, textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, size)),
+      textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, size, { marginTop: 0.6 * ctx.u }),
     ),
     height: size + 0.6 * ctx.u + host.height,
   };

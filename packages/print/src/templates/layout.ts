@@ -103,8 +103,8 @@ function column(ctx: LayoutContext<PrintJob>): El {
     div(
       { flexDirection: 'column', backgroundColor: scheme.footer.bg, height: footerH + b, paddingTop: footerTop, paddingLeft: b + m, paddingRight: b + m },
       div({ flexDirection: 'row', justifyContent: 'space-between', height: footerBody }, help.el, qrCol?.el),
-      div({ marginTop: fundingGap }, textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, W)),
-      credit && div({ marginTop: creditGap }, textBlock(ctx, 'credit', credit, 400, scheme.footer.text, 1.3, W)),
+      textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, W, { marginTop: fundingGap }),
+      credit && textBlock(ctx, 'credit', credit, 400, scheme.footer.text, 1.3, W, { marginTop: creditGap }),
     ),
   );
 }
