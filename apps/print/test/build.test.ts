@@ -1,12 +1,16 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadContent, planSite } from '@repo/content';
 import { PrintErrors, sha256 } from '@repo/print';
+import type sharpFunction from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildSummary, buildPrint, type Manifest, ReleaseRefused } from '../src/build.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+// sharp is @repo/print's dependency: resolve it from there, as the app does.
+const sharp = createRequire(join(repoRoot, 'packages/print/package.json'))('sharp') as typeof sharpFunction;
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 function contentCopy(): string {
@@ -102,6 +106,29 @@ describe('apps/print: the renderer', () => {
     await expect(buildPrint({ contentDir: broken, outDir, ...small })).rejects.toThrow(
       /design "destination-demand", locale sl, format a4 \(si\): the headline does not fit/,
     );
+    expect(readFileSync(join(outDir, 'manifest.json'))).toEqual(manifestBefore);
+  });
+
+  it('a photo too small for its printed size fails in the same run as a line that cannot fit, and nothing is written', async () => {
+    const broken = contentCopy();
+    mkdirSync(join(broken, 'assets/posters'), { recursive: true });
+    await sharp({ create: { width: 400, height: 200, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toFile(join(broken, 'assets/posters/small.jpg'));
+    const file = join(broken, 'posters/destination-demand.yaml');
+    const yaml = readFileSync(file, 'utf8').replace(
+      'cta: Ste opazili kaj sumljivega? Pokličite in prijavite.',
+      `cta: ${'Ste opazili kaj sumljivega? '.repeat(9).trim()}`,
+    );
+    writeFileSync(file, `${yaml}\nimage:\n  file: assets/posters/small.jpg\n  credit: "Photo: test, CC0"\n`);
+    const manifestBefore = readFileSync(join(outDir, 'manifest.json'));
+    const error = await buildPrint({ contentDir: broken, outDir, ...small }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrintErrors);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /design "destination-demand", locale \w+, format a4 \(si\): the photo content\/assets\/posters\/small\.jpg is 400 × 200 px: \d+ dpi/,
+    );
+    expect(message).toMatch(/format a4 \(si\): the call to action does not fit/);
     expect(readFileSync(join(outDir, 'manifest.json'))).toEqual(manifestBefore);
   });
 });

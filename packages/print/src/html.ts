@@ -34,7 +34,15 @@ export function posterHtml(job: PrintJob, fonts: FontSet, m: TextMeasurer): { ht
       const d = qrPathData(ctx.qr, quietZoneModules * qr.module, quietZoneModules * qr.module, qr.module);
       inner = `<svg width="${side}${unit}" height="${side}${unit}" viewBox="0 0 ${side} ${side}"><path fill="${colours.ink.screen}" d="${d}"/></svg>`;
     }
-    return `<div style="${css(node.props.style ?? {}, unit)}">${inner}</div>`;
+    let style = node.props.style ?? {};
+    if (node.key === 'photo' && job.photo) {
+      // The photo's placeholder box shows the photo itself, cropped around its focus point.
+      const { backgroundColor: _placeholder, ...rest } = style;
+      style = rest;
+      const { x, y } = job.photo.focus;
+      inner = `<img src="${pathToFileURL(job.photo.path).href}" style="width:100%;height:100%;object-fit:cover;object-position:${x * 100}% ${y * 100}%">`;
+    }
+    return `<div style="${css(style, unit)}">${inner}</div>`;
   };
   const faces = fonts.files
     .map((f) => `@font-face{font-family:'${f.family}';font-weight:${f.weight};src:url(${pathToFileURL(f.path).href}) format('woff')}`)
