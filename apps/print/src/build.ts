@@ -121,8 +121,8 @@ export interface BuildOptions {
    */
   cards?: boolean;
   /**
-   * Also write `<key>.tif` for wide formats (billboards; posters larger than A2): trim + bleed, CMYK,
-   * LZW, at `tiffDpi` (default 300) of the file's size. Part of those jobs' input hash.
+   * Also write `<key>.tif` for wide formats (billboards; posters larger than A2): trim + bleed, the design
+   * tokens' exact CMYK, Deflate, at `tiffDpi` (default 300) of the file's size. Part of those jobs' input hash.
    */
   tiff?: boolean;
   tiffDpi?: number;
