@@ -31,7 +31,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi n]] [--workers n] [--out dir]\n' +
-      '  --tiff also writes <key>.tif for wide formats (billboards at 1:10, posters larger than A2): trim + bleed, the tokens' exact CMYK, Deflate, at --tiff-dpi (default 300)\n' +
+      '  --tiff also writes <key>.tif for wide formats (billboards at 1:10, posters larger than A2): trim + bleed, exact design-token CMYK, Deflate, at --tiff-dpi (default 300)\n' +
       '  page cards are rendered unless --design or --format pick a subset (--cards adds them) or --no-cards is given',
   );
   process.exit(0);
