@@ -168,6 +168,8 @@ const requireFromPrint = createRequire(join(import.meta.dirname, '../../../packa
 
 /** Versions of the libraries that shape the output bytes: part of every input hash. */
 function libraryVersions(): string {
+  // sharp and libvips crop and convert photos: a new version may give other bytes.
+  const sharp = requireFromPrint('sharp') as { versions: Record<string, string> };
   return ['satori', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js', 'qrcode', 'yazl', 'fontkit']
     .map((name) => {
       // Walk up from the package's entry file to its own package.json (not every package exports it).
@@ -183,6 +185,7 @@ function libraryVersions(): string {
         dir = up;
       }
     })
+    .concat(`sharp ${JSON.stringify(sharp.versions)}`)
     .join(',');
 }
 
@@ -266,9 +269,9 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   ];
   const todoCards = todo.filter((p) => isCardJob(p.job)).length;
   const todoTiffs = todo.filter((p) => p.tiff).length;
-  // sharp must be loaded on the main thread before worker threads use it (glibc: keeps its shared
-  // libraries loaded until every thread has exited).
-  if (todoTiffs) requireFromPrint('sharp');
+  // sharp (libvips) is loaded on the main thread before any worker thread can load it (for a TIFF
+  // or a photo), so its shared libraries stay loaded until every thread has exited (glibc). It is
+  // loaded anyway: its version is part of every input hash (libraryVersions).
   // Unchanged inputs passed this check when they were rendered; check everything else now.
   const problems = preflight(
     todo.map((p) => p.job),

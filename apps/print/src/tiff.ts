@@ -188,6 +188,9 @@ export function cmykTiff(cmyk: Buffer, width: number, height: number, dpi: numbe
   const yresAt = place(8);
   const offsetsAt = strips.length > 1 ? place(4 * strips.length) : 0;
   const countsAt = strips.length > 1 ? place(4 * strips.length) : 0;
+  const lastStrip = extra + strips.slice(0, -1).reduce((n, b) => n + b.length, 0);
+  // Classic TIFF addresses strips with 32-bit offsets.
+  if (lastStrip > 0xffffffff) throw new Error('the TIFF would pass 4 GB, beyond classic TIFF: lower --tiff-dpi');
   const head = Buffer.alloc(extra);
   head.write('II', 0, 'latin1');
   head.writeUInt16LE(42, 2);
@@ -225,6 +228,5 @@ export function cmykTiff(cmyk: Buffer, width: number, height: number, dpi: numbe
       head.writeUInt32LE(s.length, countsAt + 4 * k);
     }
   });
-  if (stripAt > 0xffffffff) throw new Error('TIFF larger than 4 GB: lower --tiff-dpi');
   return Buffer.concat([head, ...strips]);
 }

@@ -55,7 +55,7 @@ port.on('message', async (req: WorkRequest) => {
       const t0 = performance.now();
       // satori again (renderPoster does not hand out its SVG): deterministic, and small beside the raster.
       const { svg, geometry } = await renderSvg(req.job, fonts, measurer);
-      // Loaded only when asked for: sharp stays out of the workers of a run without --tiff.
+      // Loaded only when asked for: tiff.ts (and sharp, unless a photo needed it) stays out of the workers of a run without --tiff.
       const { svgToTiff } = await import('./tiff.ts');
       const t = await svgToTiff(svg, geometry, req.tiff.dpi);
       writeFileSync(join(req.staging, req.tiff.file), t.data);

@@ -30,7 +30,7 @@ export function codeHash(): string {
  */
 export function jobInputHash(job: RenderJob, code: string, fonts: string, libraries: string): string {
   // A photo's absolute path says where the checkout is, not what the file shows (its sha256 does).
-  const json = JSON.stringify(job, (key, value) => (key === 'path' ? undefined : value));
+  const json = JSON.stringify(job, (key, value) => (key === 'photo' && value ? { ...value, path: undefined } : value));
   return createHash('sha256').update(json).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
 }
 

@@ -4,6 +4,7 @@ import type { FontSet } from './fonts.ts';
 import type { PrintJob } from './jobs.ts';
 import type { TextMeasurer } from './measure.ts';
 import { qrPathData, quietZoneModules } from './qr.ts';
+import { photoCrop } from './render/photo.ts';
 import { layoutJob } from './render/svg.ts';
 import type { Child, El, Style } from './templates/h.ts';
 
@@ -39,8 +40,9 @@ export function posterHtml(job: PrintJob, fonts: FontSet, m: TextMeasurer): { ht
       // The photo's placeholder box shows the photo itself, cropped around its focus point.
       const { backgroundColor: _placeholder, ...rest } = style;
       style = rest;
-      const { x, y } = job.photo.focus;
-      inner = `<img src="${pathToFileURL(job.photo.path).href}" style="width:100%;height:100%;object-fit:cover;object-position:${x * 100}% ${y * 100}%">`;
+      // The same crop as the PDF's: covering the box, cut around the focus point.
+      const { left, top } = photoCrop(job.photo, Number(style.width), Number(style.height));
+      inner = `<img src="${pathToFileURL(job.photo.path).href}" style="width:100%;height:100%;object-fit:cover;object-position:${-left}${unit} ${-top}${unit}">`;
     }
     return `<div style="${css(style, unit)}">${inner}</div>`;
   };

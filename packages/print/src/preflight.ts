@@ -37,7 +37,7 @@ export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): E
       // too small for a format, whatever the language.
       const key =
         error instanceof AssetError
-          ? `${error.file}/${job.format}`
+          ? `${isCardJob(job) ? '' : job.design}/${error.file}/${job.format}`
           : `${isCardJob(job) ? `card:${job.page}` : job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
       if (!seenFit.has(key)) errors.push(error);
       seenFit.add(key);

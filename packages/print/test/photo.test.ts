@@ -90,6 +90,24 @@ describe('a photo on a design', () => {
     expect(a4?.message).toContain('or drop the format a4 from content/posters/origin-youth.yaml');
   });
 
+  it('a photo whose stored rotation the loader cannot read (an EXIF-rotated PNG) fails the render, naming the file and the fix', async () => {
+    const dir = copyContent();
+    mkdirSync(join(dir, 'assets/posters'), { recursive: true });
+    await sharp({ create: { width: 3000, height: 1200, channels: 3, background: '#808080' } })
+      .png()
+      .withMetadata({ orientation: 6 })
+      .toFile(join(dir, 'assets/posters/turned.png'));
+    appendFileSync(join(dir, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/turned.png\n  credit: "Photo: test, CC0"\n');
+    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/origin-youth/ro/a4');
+    if (!job) throw new Error('no job');
+    const upright = (await sharp(join(dir, 'assets/posters/turned.png')).metadata()).autoOrient;
+    // image-size reads a PNG's size as stored (3000 × 1200); libvips turns it upright (1200 × 3000).
+    expect([job.photo?.width, upright.width]).toEqual([3000, 1200]);
+    await expect(renderPoster(job, { fonts, measurer })).rejects.toThrow(
+      /content\/assets\/posters\/turned\.png: its stored rotation .* Fix: save the photo upright/,
+    );
+  });
+
   it('a missing or unreadable photo is a content error naming the design file and the field', () => {
     const missing = copyContent();
     appendFileSync(join(missing, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/nowhere.jpg\n  credit: "Photo: nobody"\n');
