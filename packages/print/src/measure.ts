@@ -1,5 +1,6 @@
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
 import type { FontSet, FontWeight } from './fonts.ts';
+import { Memo } from './memo.ts';
 
 /** One glyph of shaped text: `id` names the glyph of one font file and weight (the same in every job). */
 export interface ShapedGlyph {
@@ -25,22 +26,20 @@ export interface ShapedText {
  */
 export class TextMeasurer {
   readonly fonts: FontSet;
-  private readonly cache = new Map<string, number>();
-  private readonly shapes = new Map<string, ShapedText>();
+  private readonly widths = new Memo<string, number>(50_000);
+  private readonly shapes = new Memo<string, ShapedText>(20_000);
+  private readonly outlines = new Memo<string, string>(20_000);
   constructor(fonts: FontSet) {
     this.fonts = fonts;
   }
 
   /** Width of `text` at size 1 (multiply by the font size). */
   unitWidth(text: string, weight: FontWeight): number {
-    const key = `${weight}\u0000${text}`;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    let total = 0;
-    for (const { font, text: run } of this.runs(text, weight)) total += font.layout(run).advanceWidth / font.unitsPerEm;
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(key, total);
-    return total;
+    return this.widths.get(`${weight}\u0000${text}`, () => {
+      let total = 0;
+      for (const { font, text: run } of this.runs(text, weight)) total += font.layout(run).advanceWidth / font.unitsPerEm;
+      return total;
+    });
   }
 
   /**
@@ -49,9 +48,15 @@ export class TextMeasurer {
    * it was measured.
    */
   shape(text: string, weight: FontWeight): ShapedText {
-    const key = `${weight}\u0000${text}`;
-    const hit = this.shapes.get(key);
-    if (hit) return hit;
+    return this.shapes.get(`${weight}\u0000${text}`, () => this.shapeUncached(text, weight));
+  }
+
+  /** A glyph's outline: SVG path data in font units, y up ('' for a space). */
+  outline(g: ShapedGlyph): string {
+    return this.outlines.get(g.id, () => g.glyph.path.toSVG());
+  }
+
+  private shapeUncached(text: string, weight: FontWeight): ShapedText {
     const glyphs: ShapedGlyph[] = [];
     let pen = 0;
     for (const { font, fontIndex, text: run } of this.runs(text, weight)) {
@@ -63,10 +68,7 @@ export class TextMeasurer {
         pen += p.xAdvance * unit;
       });
     }
-    const shaped = { glyphs, advance: pen };
-    if (this.shapes.size > 20_000) this.shapes.clear();
-    this.shapes.set(key, shaped);
-    return shaped;
+    return { glyphs, advance: pen };
   }
 
   /** Baseline below the top of a line box of height = font size (CSS line-height 1), at size 1: the half-leading model browsers and satori use. */

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { Memo } from './memo.ts';
 
 /** Modules of light margin around the symbol, as ISO/IEC 18004 requires. */
 export const quietZoneModules = 4;
@@ -10,20 +11,14 @@ export interface QrMatrix {
   dark: boolean[][];
 }
 
-const matrices = new Map<string, QrMatrix>();
+const matrices = new Memo<string, QrMatrix>(1000);
 
 /**
  * Error correction M: survives a scuffed or partly covered poster, keeps the symbol small. Cached per
  * text: every format of a design in one language encodes the same URL (the mask search costs ~1.5 ms).
  */
 export function qrMatrix(text: string): QrMatrix {
-  let matrix = matrices.get(text);
-  if (!matrix) {
-    if (matrices.size > 1000) matrices.clear();
-    matrix = encode(text);
-    matrices.set(text, matrix);
-  }
-  return matrix;
+  return matrices.get(text, encode);
 }
 
 function encode(text: string): QrMatrix {

@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { cropMark, type Geometry, pdfBoxes, ptPerMm } from '../geometry.ts';
+import { Memo } from '../memo.ts';
 import { cmykFor, registration } from './colour.ts';
 import { photoToCmyk } from './photo.ts';
 import { type PdfOps, svgToPdfOps } from './svg-ops.ts';
@@ -90,7 +91,7 @@ interface Prepared {
   cmyk: Buffer[];
 }
 
-const compressedSymbols = new Map<string, Buffer>();
+const compressedSymbols = new Memo<string, Buffer>(20_000);
 
 /** Glyph form XObjects already written to a document, by symbol id. */
 const symbolForms = new WeakMap<PDFDocument, Map<string, PDFKitReference>>();
@@ -120,16 +121,7 @@ function drawSvg(
     };
     // A glyph's stream is the same in every file: compress it once per process (one zlib call costs
     // more than the few hundred bytes it compresses).
-    const glyphStream = (ops: string) => {
-      if (!engine.compress) return stream(ops);
-      let bytes = compressedSymbols.get(ops);
-      if (!bytes) {
-        if (compressedSymbols.size > 20_000) compressedSymbols.clear();
-        bytes = stream(ops);
-        compressedSymbols.set(ops, bytes);
-      }
-      return bytes;
-    };
+    const glyphStream = (ops: string) => (engine.compress ? compressedSymbols.get(ops, stream) : stream(ops));
     // Each glyph outline is one form XObject for the whole document (the poster and the slug share them).
     let shared = symbolForms.get(doc);
     if (!shared) {

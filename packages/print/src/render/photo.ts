@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PosterPhoto } from '@repo/content';
 import type sharpFunction from 'sharp';
+import { Memo } from '../memo.ts';
 
 /** Photos are embedded at no more than this resolution at their printed size: more only makes files heavier. */
 export const maxPhotoDpi = 300;
@@ -13,7 +14,7 @@ const loadSharp = () => {
   return sharpModule;
 };
 
-const prepared = new Map<string, Promise<Buffer>>();
+const prepared = new Memo<string, Promise<Buffer>>(200);
 
 /**
  * The photo cropped to a box of `widthMm` × `heightMm` (real size) around its focus point, scaled to
@@ -23,15 +24,12 @@ const prepared = new Map<string, Promise<Buffer>>();
  */
 export function preparePhoto(photo: PosterPhoto, widthMm: number, heightMm: number): Promise<Buffer> {
   const key = `${photo.sha256}:${widthMm.toFixed(2)}x${heightMm.toFixed(2)}:${photo.focus.x},${photo.focus.y}`;
-  let job = prepared.get(key);
-  if (!job) {
-    if (prepared.size > 200) prepared.clear();
-    job = crop(photo, widthMm, heightMm);
+  return prepared.get(key, () => {
+    const job = crop(photo, widthMm, heightMm);
     // A failure is reported, not remembered: the next render tries again.
     job.catch(() => prepared.delete(key));
-    prepared.set(key, job);
-  }
-  return job;
+    return job;
+  });
 }
 
 /** Where the photo's crop sits: output size and the cut in the scaled photo (also used for the HTML version). */

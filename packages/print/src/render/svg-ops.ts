@@ -1,3 +1,4 @@
+import { Memo } from '../memo.ts';
 import { hexToRgb } from './colour.ts';
 
 type Cmyk = readonly [number, number, number, number];
@@ -158,18 +159,14 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
 const glyphUse = /\s*<use href="#([\w-]+)" transform="matrix\((-?\d+(?:\.\d+)?(?: -?\d+(?:\.\d+)?){5})\)" fill="(#[0-9a-f]{6})"\/>/y;
 
 /** A glyph's outline recurs in every file that uses it: convert its path data once per process. */
-const shapeCache = new Map<string, Omit<PdfSymbol, 'id'> | null>();
+const shapes = new Memo<string, Omit<PdfSymbol, 'id'> | null>(20_000);
 
 function symbolShape(d: string): Omit<PdfSymbol, 'id'> | null {
-  let shape = shapeCache.get(d);
-  if (shape === undefined) {
+  return shapes.get(d, () => {
     const bbox: [number, number, number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
     const ops = pathOps(d, bbox);
-    shape = ops ? { ops: `${ops}\nf`, bbox } : null;
-    if (shapeCache.size > 20_000) shapeCache.clear();
-    shapeCache.set(d, shape);
-  }
-  return shape;
+    return ops ? { ops: `${ops}\nf`, bbox } : null;
+  });
 }
 
 function parseAttrs(text: string): Record<string, string> {

@@ -12,6 +12,7 @@ import { layoutCard } from '../templates/card.ts';
 import type { El } from '../templates/h.ts';
 import { layoutPoster } from '../templates/layout.ts';
 import { preparePhoto } from './photo.ts';
+import { placeholderBoxes, replacePlaceholders } from './placeholders.ts';
 import { detachText, paintText } from './text.ts';
 
 /** Anything the renderer draws: a poster job or a page card. */
@@ -28,8 +29,6 @@ export interface PosterSvg {
   /** Font size of every text box, by box key (first line), for reports and tests. */
   sizes: Record<string, number>;
 }
-
-type Node = { left: number; top: number; width: number; height: number; key?: string | number };
 
 /** Element tree of a job (poster or page card), without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
 export function layoutJob(job: RenderJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
@@ -60,7 +59,7 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
     const q = findKeyed(el, 'qr');
     if (q) {
       q.props.style = { ...q.props.style, padding: quietZoneModules * qrSize.module };
-      q.props.children = [{ type: 'div', key: 'qr-symbol', props: { style: { display: 'flex', width: inner, height: inner, backgroundColor: qrSentinel } } }];
+      q.props.children = [{ type: 'div', props: { style: { display: 'flex', width: inner, height: inner, backgroundColor: qrSentinel } } }];
     }
   }
   const blocks = detachText(el, m);
@@ -79,7 +78,6 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
     if (box && index === '0') sizes[box] = line.size;
   }
 
-  const nodes = new Map<string, Node>();
   let svg = await satori(el as never, {
     width: g.canvasW,
     height: g.canvasH,
@@ -87,30 +85,24 @@ export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer)
     // the layout puts them (satori rounds to whole units by default: 3.5 mm on a 1:10 billboard).
     fonts: [],
     pointScaleFactor: 100,
-    onNodeDetected: (n) => {
-      if (n.key !== undefined && n.key !== null) nodes.set(String(n.key), n as unknown as Node);
-    },
   });
 
   if (ctx.qr && qrSize) {
-    const symbol = nodes.get('qr-symbol');
-    const pattern = new RegExp(`<rect [^>]*fill="${qrSentinel}"[^>]*/>`);
-    if (!symbol || !pattern.test(svg)) throw new Error(`QR code placeholder missing in ${job.key}`);
-    const d = qrPathData(ctx.qr, symbol.left, symbol.top, qrSize.module);
-    svg = svg.replace(pattern, `<path fill="${colours.ink.screen}" d="${d}"/>`);
+    const qr = ctx.qr;
+    if (placeholderBoxes(svg, qrSentinel).length !== 1) throw new Error(`QR code placeholder missing in ${job.key}`);
+    svg = replacePlaceholders(svg, qrSentinel, ({ x, y }) => `<path fill="${colours.ink.screen}" d="${qrPathData(qr, x, y, qrSize.module)}"/>`);
   }
   svg = paintText(flatten(svg, job.key), blocks, m);
   if ('photo' in job && job.photo) {
-    const photo = job.photo;
-    const pattern = new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${photoSentinel}"/>`);
-    const box = pattern.exec(svg);
+    const [box] = placeholderBoxes(svg, photoSentinel);
     if (!box) throw new Error(`photo placeholder missing in ${job.key}`);
-    const [, x, y, w, h] = box.map(Number) as number[];
     const k = g.unitsPerRealMm ?? 1;
-    const jpeg = await preparePhoto(photo, (w as number) / k, (h as number) / k);
-    svg = svg.replace(
-      pattern,
-      `<image x="${x}" y="${y}" width="${w}" height="${h}" preserveAspectRatio="none" href="data:image/jpeg;base64,${jpeg.toString('base64')}"/>`,
+    const jpeg = await preparePhoto(job.photo, box.width / k, box.height / k);
+    svg = replacePlaceholders(
+      svg,
+      photoSentinel,
+      ({ x, y, width, height }) =>
+        `<image x="${x}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="none" href="data:image/jpeg;base64,${jpeg.toString('base64')}"/>`,
     );
   }
   return { svg, geometry: g, ...(ctx.qr ? { qrText: ctx.qr.text } : {}), sizes };

@@ -1,6 +1,7 @@
-import type { FontSet, FontWeight } from '../fonts.ts';
-import type { ShapedGlyph, TextMeasurer } from '../measure.ts';
+import type { FontWeight } from '../fonts.ts';
+import type { TextMeasurer } from '../measure.ts';
 import type { El } from '../templates/h.ts';
+import { replacePlaceholders } from './placeholders.ts';
 
 /**
  * Text is outlined by @repo/print, not by satori: satori lays out the boxes only.
@@ -102,23 +103,6 @@ function childrenOf(node: El): (El | string)[] {
   return Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
 }
 
-/** Glyph outlines (SVG path data in font units, y up) by glyph id, per font set. */
-const outlineCache = new WeakMap<FontSet, Map<string, string>>();
-
-function outline(fonts: FontSet, g: ShapedGlyph): string {
-  let cache = outlineCache.get(fonts);
-  if (!cache) {
-    cache = new Map();
-    outlineCache.set(fonts, cache);
-  }
-  let d = cache.get(g.id);
-  if (d === undefined) {
-    d = g.glyph.path.toSVG();
-    cache.set(g.id, d);
-  }
-  return d;
-}
-
 /** The glyphs one SVG uses, written once each as `<defs>` paths. */
 export class GlyphDefs {
   private readonly used = new Map<string, string>();
@@ -131,7 +115,7 @@ export class GlyphDefs {
   draw(text: string, weight: FontWeight, size: number, x: number, y: number, color: string): string {
     let out = '';
     for (const g of this.m.shape(text, weight).glyphs) {
-      if (!this.used.has(g.id)) this.used.set(g.id, outline(this.m.fonts, g));
+      if (!this.used.has(g.id)) this.used.set(g.id, this.m.outline(g));
       if (this.used.get(g.id) === '') continue; // a space: nothing to draw
       // Scale to 6 decimals, positions to hundredths of a unit (0.035 mm on a 1:10 billboard).
       const s = fixed(size * g.unit, 6);
@@ -160,11 +144,9 @@ export function paintText(svg: string, blocks: TextBlock[], m: TextMeasurer): st
   const bySentinel = new Map(blocks.map((b) => [b.sentinel, b]));
   const defs = new GlyphDefs(m);
   const drawn = new Set<string>();
-  const body = svg.replace(/<rect ([^>]*)fill="(#fd[0-9a-f]{4})"([^>]*)\/>/g, (_all, before: string, fill: string, after: string) => {
+  const body = replacePlaceholders(svg, `${textSentinelPrefix}[0-9a-f]{4}`, ({ fill, x, y }) => {
     const block = bySentinel.get(fill);
     if (!block) throw new Error(`unknown text placeholder ${fill} in the SVG`);
-    const attrs = Object.fromEntries([...`${before} ${after}`.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], Number(a[2])]));
-    const { x, y } = attrs as { x: number; y: number };
     drawn.add(fill);
     let out = '';
     for (const l of block.lines) out += defs.draw(l.text, l.weight, l.size, x, defs.baseline(y + l.top, l.height, l.size, l.weight), l.color);
