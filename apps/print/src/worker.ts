@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { loadFonts, type RenderJob, renderPoster, renderSvg, sha256, TextMeasurer } from '@repo/print';
+import { loadFonts, type RenderJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
 
 export interface WorkRequest {
   job: RenderJob;
@@ -53,11 +53,9 @@ port.on('message', async (req: WorkRequest) => {
     let tiffMs = 0;
     if (req.tiff) {
       const t0 = performance.now();
-      // satori again (renderPoster does not hand out its SVG): deterministic, and small beside the raster.
-      const { svg, geometry } = await renderSvg(req.job, fonts, measurer);
       // Loaded only when asked for: tiff.ts (and sharp, unless a photo needed it) stays out of the workers of a run without --tiff.
       const { svgToTiff } = await import('./tiff.ts');
-      const t = await svgToTiff(svg, geometry, req.tiff.dpi);
+      const t = await svgToTiff(r.svg, r.geometry, req.tiff.dpi);
       writeFileSync(join(req.staging, req.tiff.file), t.data);
       tiff = { file: req.tiff.file, dpi: req.tiff.dpi, pixels: t.pixels, bytes: t.data.length, sha256: sha256(t.data) };
       tiffMs = performance.now() - t0;

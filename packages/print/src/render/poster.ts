@@ -20,6 +20,8 @@ export interface RenderedPoster {
   /** PNG preview of the trim area (for social images: the same bytes as `file`). */
   preview: Buffer;
   geometry: Geometry;
+  /** The SVG of the bleed box both were drawn from (the TIFF is rasterised from it too). */
+  svg: string;
   /** What the QR code encodes. */
   qrText?: string;
   /** Font size chosen for each text box by the copyfitter. */
@@ -59,7 +61,16 @@ export async function renderPoster(job: RenderJob, options: RenderOptions = {}):
   if (g.format.kind === 'social' || isCardJob(job)) {
     const png = svgToPng(svg, g);
     const t2 = performance.now();
-    return { file: png, fileType: 'png', preview: png, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 } };
+    return {
+      file: png,
+      fileType: 'png',
+      preview: png,
+      geometry: g,
+      svg,
+      ...(qrText ? { qrText } : {}),
+      sizes,
+      timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 },
+    };
   }
   const proof = job.unverified.length > 0;
   const slugLabel = job.cropMarks ? slugSvg(job, g, m, proof) : undefined;
@@ -78,7 +89,7 @@ export async function renderPoster(job: RenderJob, options: RenderOptions = {}):
   const t2 = performance.now();
   const preview = svgToPng(svg, g, options.previewLongSide ?? previewLongSide);
   const t3 = performance.now();
-  return { file: pdf, fileType: 'pdf', preview, geometry: g, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: t2 - t1, png: t3 - t2 } };
+  return { file: pdf, fileType: 'pdf', preview, geometry: g, svg, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: t2 - t1, png: t3 - t2 } };
 }
 
 /** The slug line above the trim: file identity and specification, as outlined text in ink. */
