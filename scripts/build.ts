@@ -1,10 +1,11 @@
 // `npm run build [-- --release]`: validates all content, builds every workspace with Turborepo
 // (cached: a rerun with nothing changed replays), then publishes into dist/ in one swap.
-// --release (or RELEASE=1) refuses unverified helplines and example domains, listing each.
+// --release (or RELEASE=1) refuses while any fact is unverified (the release rule,
+// packages/content/src/release.ts), listing each with the file and field to fix and where it appears.
 // --force ignores every cache: Turborepo's, and the gates' verdict on unchanged sites.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ContentError, loadContent, releaseProblems } from '@repo/content';
+import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
 
 const root = resolve(import.meta.dirname, '..');
 const release = process.argv.includes('--release') || process.env.RELEASE === '1';
@@ -18,12 +19,9 @@ function stop(message: string): never {
 // Checked here first so an editor sees the errors once, plainly, before any tool starts.
 try {
   const content = loadContent(join(root, 'content'));
-  if (release) {
-    const problems = releaseProblems(content);
-    if (problems.length > 0) stop(`Release refused: ${problems.length} unverified facts would be published:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
+  if (release) refuseUnverified(releaseFacts(content));
 } catch (error) {
-  if (error instanceof ContentError) stop(error.message);
+  if (error instanceof ContentError || error instanceof ReleaseRefused) stop(error.message);
   throw error;
 }
 

@@ -3,23 +3,28 @@
 // stops the publish, prints every problem, and leaves the previous dist/ exactly as it was.
 //   dist/sites/<cc>/   one self-contained site per country (from apps/site/dist)
 //   dist/print/manifest.json  every print file of every country (from apps/print/dist)
-//   dist/reports/      the gates' reports (weight.md, weight.json, gates.json); not deployed
+//   dist/reports/      the gates' reports (weight.md, weight.json, gates.json) and every unverified
+//                      fact with the file and field to fix (unverified.md, unverified.json); not deployed
 //
 // Usage: node scripts/publish.ts [--release] [--force-gates]
-//   --release (or RELEASE=1, or CI=true): the browser gates must run; without Chromium this fails.
-//     Otherwise a missing Chromium skips them with a loud warning.
+//   --release (or RELEASE=1): refuses while any fact is unverified (the release rule,
+//     packages/content/src/release.ts), and the browser gates must run.
+//   CI=true: the browser gates must run; without Chromium this fails. Otherwise a missing Chromium
+//     skips them with a loud warning.
 //   --force-gates: run the gates even when these exact files already passed them.
 // Environment (for tests): CONTENT_DIR, SITES_OUT_DIR (where apps/site built), DIST_DIR, CHROMIUM_PATH.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent } from '@repo/content';
+import { ContentError, loadContent, type ReleaseFact, ReleaseRefused, refuseUnverified, releaseFacts, releaseReport } from '@repo/content';
 import { browserGates, chromiumPath, failed, filesOf, formatResults, type GateResult, runGates, sitesIn, skipped, skippedBrowserGates } from '@repo/gates';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { release: { type: 'boolean', default: false }, 'force-gates': { type: 'boolean', default: false } } });
-const release = values.release || process.env.RELEASE === '1' || process.env.CI === 'true';
+const releaseBuild = values.release || process.env.RELEASE === '1';
+// CI must pass every gate too, but builds the sample content, whose facts are unverified on purpose.
+const release = releaseBuild || process.env.CI === 'true';
 const contentDir = resolve(process.env.CONTENT_DIR ?? join(root, 'content'));
 const built = resolve(process.env.SITES_OUT_DIR ?? join(root, 'apps/site/dist'));
 const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
@@ -33,10 +38,16 @@ function fail(message: string): never {
 }
 
 let countries: string[];
+let report: { markdown: string; json: string };
+let facts: ReleaseFact[];
 try {
-  countries = loadContent(contentDir).countries.map((c) => c.code);
+  const content = loadContent(contentDir);
+  countries = content.countries.map((c) => c.code);
+  facts = releaseFacts(content);
+  if (releaseBuild) refuseUnverified(facts);
+  report = releaseReport(content, facts);
 } catch (error) {
-  if (error instanceof ContentError) fail(error.message);
+  if (error instanceof ContentError || error instanceof ReleaseRefused) fail(error.message);
   throw error;
 }
 
@@ -73,6 +84,10 @@ const previous = (() => {
 })();
 const reports = join(staging, 'reports');
 mkdirSync(reports, { recursive: true });
+// For the campaign team: every unverified fact, the file and field to fix, and where it appears.
+// The public "For printers" pages only say that the files are proofs.
+writeFileSync(join(reports, 'unverified.md'), report.markdown);
+writeFileSync(join(reports, 'unverified.json'), report.json);
 
 let results: GateResult[] = [];
 if (
@@ -128,3 +143,7 @@ if (existsSync(dist)) renameSync(dist, old);
 renameSync(staging, dist);
 rmSync(old, { recursive: true, force: true });
 console.log(`Published ${countries.length} sites to ${dist}`);
+if (facts.length > 0)
+  console.log(
+    `${facts.length} unverified fact${facts.length === 1 ? '' : 's'}: the print files that show them are proofs, and a release build refuses them. Each, with the file and field to fix: ${join(dist, 'reports/unverified.md')}`,
+  );

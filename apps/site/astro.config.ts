@@ -31,8 +31,9 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
-      // data: images only for the empty favicon (<link rel="icon" href="data:,">), which stops
-      // browsers asking for /favicon.ico and leaves no recognisable icon in tabs or history.
+      // data: images only for the favicon, the campaign mark as an inline SVG (Identity.astro):
+      // browsers never ask for /favicon.ico, so no page makes a request it does not need. The mark
+      // says no more in tabs and history than the page title beside it already does.
       directives: [
         "default-src 'none'",
         "img-src 'self' data:",

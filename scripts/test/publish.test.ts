@@ -94,19 +94,43 @@ describe('publish', () => {
     expect(stagingLeftovers(dist)).toEqual([]);
   });
 
-  it('without Chromium, publishes with a loud warning, but a release build (or CI) refuses', async () => {
+  it('without Chromium, publishes with a loud warning and the unverified-facts report, but CI refuses', async () => {
     const env = { SITES_OUT_DIR: built, CHROMIUM_PATH: join(work, 'no-chromium-here') };
-    const dev = await publish({ ...env, DIST_DIR: join(work, 'no-browser', 'dist') });
+    const devDist = join(work, 'no-browser', 'dist');
+    const dev = await publish({ ...env, DIST_DIR: devDist });
     expect(dev.code).toBe(0);
-    expect(dev.stderr).toContain('!! The accessibility and privacy-browser gates DID NOT RUN');
+    // The browser gates (accessibility, privacy-browser and any later one) are named in the banner.
+    expect(dev.stderr).toMatch(/!! The accessibility and privacy-browser (?:and [\w-]+ )?gates DID NOT RUN/);
     expect(dev.stderr).toContain('sudo apt-get install -y chromium');
     expect(dev.stdout).toContain('Published 2 sites');
+    // For the campaign team, never deployed: every unverified fact with its file and field.
+    expect(dev.stdout).toMatch(/\d+ unverified facts: the print files that show them are proofs/);
+    const report = readFileSync(join(devDist, 'reports/unverified.md'), 'utf8');
+    expect(report).toContain('# Unverified facts: fixture, release date 2026-01-01');
+    expect(report).toContain(
+      '  - helpline 116 000 (The Smile of the Child) has no verifiedOn date\n    fix: content/countries/gr.yaml field "helplines.0.verifiedOn": ',
+    );
+    const json = JSON.parse(readFileSync(join(devDist, 'reports/unverified.json'), 'utf8'));
+    expect(json.facts).toContainEqual(expect.objectContaining({ kind: 'reserved-domain', file: 'content/countries/md.yaml', field: 'siteUrl' }));
+    expect(existsSync(join(devDist, 'sites/gr/reports'))).toBe(false);
 
     const dist = previousDist('release');
-    for (const run of [await publish({ ...env, DIST_DIR: dist }, '--release'), await publish({ ...env, DIST_DIR: dist, CI: 'true' })]) {
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain('A release build (--release, RELEASE=1 or CI=true) must pass every gate.');
-      expect(readFileSync(join(dist, 'sites/gr/index.html'), 'utf8')).toBe('<!doctype html><title>previous</title>');
-    }
+    const ci = await publish({ ...env, DIST_DIR: dist, CI: 'true' });
+    expect(ci.code).toBe(1);
+    expect(ci.stderr).toContain('A release build (--release, RELEASE=1 or CI=true) must pass every gate.');
+    expect(readFileSync(join(dist, 'sites/gr/index.html'), 'utf8')).toBe('<!doctype html><title>previous</title>');
+  });
+
+  it('a release publish refuses every unverified fact with the one release message, before any gate runs', async () => {
+    const dist = previousDist('release-facts');
+    const run = await publish({ SITES_OUT_DIR: built, DIST_DIR: dist, CHROMIUM_PATH: join(work, 'no-chromium-here') }, '--release');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Release refused: \d+ facts are unverified and would be published:\n/);
+    expect(run.stderr).toContain('  - helpline 116 000 (The Smile of the Child) has no verifiedOn date\n');
+    expect(run.stderr).toContain('fix: content/countries/md.yaml field "siteUrl": ');
+    expect(run.stderr).toContain(`Nothing was published: ${dist} is unchanged.`);
+    expect(run.stdout).not.toContain('Quality gates');
+    expect(readFileSync(join(dist, 'sites/gr/index.html'), 'utf8')).toBe('<!doctype html><title>previous</title>');
+    expect(stagingLeftovers(dist)).toEqual([]);
   });
 });

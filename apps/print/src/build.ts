@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { loadContent } from '@repo/content';
+import { loadContent, refuseUnverified, releaseFacts, type UnverifiedFact } from '@repo/content';
 import { bleedMm } from '@repo/design';
 import {
   type CardJob,
@@ -18,7 +18,6 @@ import {
   planJobs,
   preflight,
   type RenderJob,
-  releaseBlockers,
   sha256,
   specLine,
   TextMeasurer,
@@ -56,7 +55,8 @@ export interface ManifestFile {
   sha256: string;
   /** True when a fact on it is unverified: it carries "PROOF — NOT FOR PRINT". */
   proof: boolean;
-  unverified: string[];
+  /** The unverified facts it shows, from the release rule (@repo/content `releaseFacts`): what, file and field to fix. */
+  unverified: UnverifiedFact[];
   translation: 'source' | 'draft' | 'reviewed';
   /** What the QR code opens, when there is one. */
   qrUrl: string | null;
@@ -75,7 +75,16 @@ export interface ManifestZip {
   bytes: number;
   sha256: string;
   inputHash: string;
+  /**
+   * `<cc>/SHA256SUMS`, relative to the manifest's folder: the SHA-256 of every print file of the
+   * country, its TIFFs and this ZIP, in `sha256sum -c` format (paths relative to `<cc>/`, as in the
+   * ZIP). Not a print file itself, and not in the ZIP. Absent in manifests written before it existed.
+   */
+  checksums?: string;
 }
+
+/** The checksum list in each country's folder, beside its files and ZIP (`sha256sum -c SHA256SUMS`). */
+export const checksumsFileName = 'SHA256SUMS';
 
 /**
  * One page card: the 1200 × 630 PNG Open Graph image of one page of a country's site. Not a print
@@ -154,16 +163,6 @@ export interface BuildSummary {
   tiffs: number;
 }
 
-/** Thrown when a release render meets unverified facts. */
-export class ReleaseRefused extends Error {
-  readonly facts: string[];
-  constructor(facts: string[]) {
-    super(`Release refused: ${facts.length} unverified fact${facts.length === 1 ? '' : 's'} would be printed:\n${facts.map((f) => `  - ${f}`).join('\n')}`);
-    this.name = 'ReleaseRefused';
-    this.facts = facts;
-  }
-}
-
 const requireFromPrint = createRequire(join(import.meta.dirname, '../../../packages/print/package.json'));
 
 /** Versions of the libraries that shape the output bytes: part of every input hash. */
@@ -225,9 +224,11 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const withCards = o.cards ?? !partial;
   const cards: CardJob[] = withCards ? planCards(content, o.countries ? { countries: o.countries } : {}) : [];
 
+  // The release rule: refuse (ReleaseRefused) while a file to be made shows an unverified fact.
   if (o.release) {
-    const blockers = releaseBlockers([...jobs, ...cards]);
-    if (blockers.length) throw new ReleaseRefused(blockers);
+    const keys = new Set([...jobs, ...cards].map((j) => j.key));
+    const facts = releaseFacts(content, o.countries ? { countries: o.countries } : {});
+    refuseUnverified(facts.filter((f) => [...f.appearsOn.printFiles, ...f.appearsOn.pageCards].some((k) => keys.has(k))));
   }
 
   const fonts = loadFonts();
@@ -366,7 +367,7 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
       bytes: r.bytes,
       sha256: r.sha256,
       proof: p.job.unverified.length > 0,
-      unverified: p.job.unverified.map((u) => `${u.fact} (${u.file})`),
+      unverified: p.job.unverified,
       translation: p.job.translation,
       qrUrl: p.job.format === 'social-link' ? null : p.job.url,
       inputHash: p.inputHash,
@@ -406,7 +407,7 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   for (const cc of partial && !withCards ? [] : scope) {
     for (const path of listFiles(join(o.outDir, cc))) {
       const rel = relative(o.outDir, path).split(sep).join('/');
-      if (rel.endsWith('.zip')) continue;
+      if (rel.endsWith('.zip') || rel === `${cc}/${checksumsFileName}`) continue;
       const stale = rel.startsWith(`${cc}/cards/`) ? withCards && !wantedCards.has(rel) : !partial && !wanted.has(rel);
       if (stale) {
         rmSync(path);
@@ -419,24 +420,35 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const zips: ManifestZip[] = (previous?.zips ?? []).filter((z) => !scope.has(z.country) && existsSync(join(o.outDir, z.file)));
   for (const cc of [...scope].sort()) {
     const countryFiles = allFiles.filter((f) => f.country === cc);
-    if (!countryFiles.length) continue;
+    const checksums = `${cc}/${checksumsFileName}`;
+    if (!countryFiles.length) {
+      rmSync(join(o.outDir, checksums), { force: true });
+      continue;
+    }
     const zipFile = `${cc}/${content.campaign.id}-print-${cc}.zip`;
     // TIFFs stay out of the ZIP (hundreds of MB at 300 dpi): its manifest lists what it holds.
     const zipFiles = countryFiles.map((f) => (f.tiff ? Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'tiff')) : f));
     const countryManifest = JSON.stringify({ campaign: content.campaign.id, date: date.toISOString(), files: zipFiles }, null, 2);
     const inputHash = sha256(Buffer.from(countryManifest));
     const old = previous?.zips.find((z) => z.country === cc);
+    let entry: ManifestZip;
     if (old && old.inputHash === inputHash && existsSync(join(o.outDir, zipFile))) {
-      zips.push(old);
-      continue;
+      entry = { ...old, checksums };
+    } else {
+      const entries = [
+        ...countryFiles.map((f) => ({ name: f.file.slice(cc.length + 1), data: readFileSync(join(o.outDir, f.file)) })),
+        { name: 'manifest.json', data: Buffer.from(`${countryManifest}\n`) },
+      ];
+      const zip = await deterministicZip(entries, date);
+      writeAtomic(join(o.outDir, zipFile), zip);
+      entry = { country: cc, file: zipFile, files: countryFiles.length, bytes: zip.length, sha256: sha256(zip), inputHash, checksums };
     }
-    const entries = [
-      ...countryFiles.map((f) => ({ name: f.file.slice(cc.length + 1), data: readFileSync(join(o.outDir, f.file)) })),
-      { name: 'manifest.json', data: Buffer.from(`${countryManifest}\n`) },
-    ];
-    const zip = await deterministicZip(entries, date);
-    writeAtomic(join(o.outDir, zipFile), zip);
-    zips.push({ country: cc, file: zipFile, files: countryFiles.length, bytes: zip.length, sha256: sha256(zip), inputHash });
+    zips.push(entry);
+    // SHA256SUMS: two spaces between checksum and path (sha256sum's text mode), paths relative to <cc>/.
+    const sums = [...countryFiles.flatMap((f) => [{ sha256: f.sha256, file: f.file }, ...(f.tiff ? [f.tiff] : [])]), { sha256: entry.sha256, file: entry.file }]
+      .map((f) => ({ sha256: f.sha256, path: f.file.slice(cc.length + 1) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    writeAtomic(join(o.outDir, checksums), Buffer.from(sums.map((f) => `${f.sha256}  ${f.path}\n`).join('')));
   }
   zips.sort((a, b) => a.country.localeCompare(b.country));
   if (!rendered.size && !zips.length && !allFiles.length && !allCards.length) log('print: nothing to render (no design serves the selected countries)');

@@ -1,15 +1,18 @@
-// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi 300]] [--workers 2]
+// node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi 300]] [--pdfx 1a|4] [--workers 2]
 //
 // Renders every poster design × language × format for every country whose role the design serves,
 // into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), and one page card (the
 // 1200 × 630 Open Graph image) per page of each country's site into <cc>/cards/<locale>/<page>.png,
-// with manifest.json and one ZIP per country (print files only). --release refuses while any fact on a poster is unverified. COUNTRY and
-// RELEASE=1 in the environment do the same as the flags (Turborepo passes them through).
+// with manifest.json, one ZIP and one SHA256SUMS per country (print files only). A file that shows an
+// unverified fact (the release rule, @repo/content releaseFacts) is a proof; --release refuses while
+// any file to be made shows one. COUNTRY and RELEASE=1 in the environment do the same as the flags
+// (Turborepo passes them through).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError } from '@repo/content';
-import { PrintErrors } from '@repo/print';
-import { buildPrint, ReleaseRefused } from './build.ts';
+import { ContentError, loadContent, ReleaseRefused } from '@repo/content';
+import { type PdfxVersion, pdfxVersionIds } from '@repo/design';
+import { PrintErrors, printingEnv } from '@repo/print';
+import { buildPrint } from './build.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     'no-cards': { type: 'boolean', default: false },
     tiff: { type: 'boolean', default: false },
     'tiff-dpi': { type: 'string' },
+    pdfx: { type: 'string' },
     workers: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -30,7 +34,8 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi n]] [--workers n] [--out dir]\n' +
+    'usage: node apps/print/src/cli.ts [--release] [--country cc]… [--design id]… [--format id]… [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi n]] [--pdfx 1a|4] [--workers n] [--out dir]\n' +
+      '  --pdfx 1a|4: PDF/X-1a:2001 or PDF/X-4 (output profile embedded, XMP); default printing.pdfx in content/campaign.yaml; PDFX=4 works too\n' +
       '  --tiff also writes <key>.tif for wide formats (billboards at 1:10, posters larger than A2): trim + bleed, exact design-token CMYK, Deflate, at --tiff-dpi (default 300)\n' +
       '  page cards are rendered unless --design or --format pick a subset (--cards adds them) or --no-cards is given',
   );
@@ -42,12 +47,21 @@ const countries = split(values.country) ?? split(process.env.COUNTRY ? [process.
 const release = values.release || process.env.RELEASE === '1' || process.env.RELEASE === 'true';
 const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
 const outDir = resolve(values.out ?? resolve(root, 'apps/print/dist'));
+const pdfx = values.pdfx ?? process.env[printingEnv.pdfx];
+if (pdfx !== undefined && !pdfxVersionIds.includes(pdfx as PdfxVersion)) {
+  console.error(`--pdfx ${pdfx}: use 1a (PDF/X-1a:2001) or 4 (PDF/X-4)`);
+  process.exit(1);
+}
 
 const tty = process.stderr.isTTY;
 let lastReport = 0;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 try {
+  // The printing condition and PDF/X version (content/campaign.yaml `printing`, --pdfx or PDFX over its
+  // pdfx) reach the renderer, its worker threads and the input hashes through the environment.
+  const printing = loadContent(resolve(root, 'content')).campaign.printing;
+  Object.assign(process.env, { [printingEnv.condition]: printing.condition, [printingEnv.pdfx]: pdfx ?? printing.pdfx });
   const summary = await buildPrint({
     contentDir: resolve(root, 'content'),
     outDir,
@@ -84,7 +98,7 @@ try {
     );
   if (summary.proofs || summary.cards.proofs) {
     console.log(
-      `print: ${summary.proofs} files and ${summary.cards.proofs} page cards are proofs marked "PROOF — NOT FOR PRINT": they show unverified facts (see "unverified" in manifest.json); --release refuses them.`,
+      `print: ${summary.proofs} files and ${summary.cards.proofs} page cards are proofs marked "PROOF — NOT FOR PRINT": they show unverified facts (listed per file under "unverified" in manifest.json, and in full in dist/reports/unverified.md after npm run build); --release refuses them.`,
     );
   }
 } catch (error) {

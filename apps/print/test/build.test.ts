@@ -1,12 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadContent, planSite } from '@repo/content';
+import { loadContent, planSite, ReleaseRefused } from '@repo/content';
 import { PrintErrors, sha256 } from '@repo/print';
 import type sharpFunction from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuildSummary, buildPrint, type Manifest, ReleaseRefused } from '../src/build.ts';
+import { type BuildSummary, buildPrint, type Manifest } from '../src/build.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 // sharp is @repo/print's dependency: resolve it from there, as the app does.
@@ -62,7 +63,33 @@ describe('apps/print: the renderer', () => {
     expect(a4.qrUrl).toBe('https://si.victor-campaign.example/buying-can-mean-exploiting-a-child/');
     const card = manifest.files.find((f: { file: string }) => f.file === 'si/destination-demand/en/social-link.png');
     expect(card).toMatchObject({ kind: 'social', pixels: [1200, 630], trimMm: null, mediaType: 'image/png' });
-    expect(manifest.zips).toEqual([expect.objectContaining({ country: 'si', file: 'si/victor-print-si.zip', files: 4 })]);
+    expect(manifest.zips).toEqual([expect.objectContaining({ country: 'si', file: 'si/victor-print-si.zip', files: 4, checksums: 'si/SHA256SUMS' })]);
+    // Why it is a proof, from the release rule: what, and the file and field to fix.
+    expect(a4.unverified).toContainEqual(
+      expect.objectContaining({ kind: 'helpline-unverified', file: 'content/countries/si.yaml', field: 'helplines.0.verifiedOn' }),
+    );
+    expect(a4.unverified).toContainEqual(expect.objectContaining({ kind: 'reserved-domain', field: 'siteUrl' }));
+    expect(a4.unverified).toContainEqual(
+      expect.objectContaining({ kind: 'poster-text-draft', file: 'content/posters/destination-demand.yaml', field: 'lines.sl.translation' }),
+    );
+    const english = manifest.files.find((f: { file: string }) => f.file === 'si/destination-demand/en/a4.pdf');
+    expect(english.unverified.map((f: { kind: string }) => f.kind)).not.toContain('poster-text-draft');
+  });
+
+  it('writes SHA256SUMS beside the files: every print file and the ZIP, checked by sha256sum -c, and listed as no print file', () => {
+    const sums = readFileSync(join(outDir, 'si/SHA256SUMS'), 'utf8');
+    const manifest: Manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+    const expected = [...manifest.files.map((f) => `${f.sha256}  ${f.file.slice(3)}`), `${manifest.zips[0]?.sha256}  victor-print-si.zip`].sort((a, b) =>
+      a.slice(66) < b.slice(66) ? -1 : 1,
+    );
+    expect(sums).toBe(`${expected.join('\n')}\n`);
+    expect(
+      execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(outDir, 'si'), encoding: 'utf8' })
+        .trim()
+        .split('\n'),
+    ).toHaveLength(5);
+    expect(manifest.files.some((f) => f.file.endsWith('SHA256SUMS'))).toBe(false);
+    expect(readFileSync(join(outDir, 'si/victor-print-si.zip')).includes('SHA256SUMS')).toBe(false);
   });
 
   it('skips files whose inputs are unchanged, and renders only what a changed line touches', async () => {
@@ -86,7 +113,10 @@ describe('apps/print: the renderer', () => {
     const out = temp('print-app-out-');
     await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(ReleaseRefused);
     await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(
-      /helpline 116 000 \(si-116000\) has no verifiedOn date .* si\/destination-demand\/sl\/\{a4,social-link\}/,
+      /- helpline 116 000 \(operator not confirmed\) has no verifiedOn date\n {4}fix: content\/countries\/si\.yaml field "helplines\.0\.verifiedOn": .*\n {4}appears on: .*print files: si\/destination-demand\/sl\/\{a4,a3,/,
+    );
+    await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(
+      /- the Slovenian \(sl\) lines of poster design "destination-demand" are a draft translation/,
     );
     expect(readdirSync(out)).toEqual([]);
   });

@@ -7,14 +7,16 @@
 //
 // Usage: node scripts/build-sites.ts [--release] [--country gr,bg]
 // Environment: CONTENT_DIR, SITES_OUT_DIR (default dist/), SITE_BUILD_ROOT (default .build/).
-//   --release refuses unverified helplines and example domains (also RELEASE=1).
+//   --release refuses while any fact the built sites publish is unverified (the release rule,
+//   packages/content/src/release.ts; also RELEASE=1).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, releaseProblems } from '@repo/content';
+import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
+import { writePosterThumbnails } from './poster-thumbnails.ts';
 
 const appDir = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { release: { type: 'boolean', default: process.env.RELEASE === '1' }, country: { type: 'string' } } });
@@ -35,14 +37,19 @@ try {
   throw error;
 }
 
-if (values.release) {
-  const problems = releaseProblems(content);
-  if (problems.length > 0) fail(`Release refused: ${problems.length} unverified facts would be published:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-}
-
 const wanted = values.country?.split(',').map((c) => c.trim()) ?? content.countries.map((c) => c.code);
 for (const code of wanted) {
   if (!content.countries.some((c) => c.code === code)) fail(`Unknown country "${code}". Known: ${content.countries.map((c) => c.code).join(', ')}.`);
+}
+
+// A site publishes its pages and its country's print files: refuse every unverified fact on either.
+if (values.release) {
+  try {
+    refuseUnverified(releaseFacts(content, { countries: wanted }));
+  } catch (error) {
+    if (error instanceof ReleaseRefused) fail(error.message);
+    throw error;
+  }
 }
 
 // Print files are served from each site's own domain under /print/ (see apps/print).
@@ -90,9 +97,17 @@ function buildCountry(code: string): Promise<{ code: string; ms: number; output:
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (status) => {
+    child.on('close', async (status) => {
       if (status === 0 && existsSync(join(printDir, code))) cpSync(join(printDir, code), join(root, 'dist/print'), { recursive: true });
-      done({ code, ms: performance.now() - started, output, ok: status === 0 });
+      // Small AVIF/WebP previews of the posters for the home page, into /print/thumbs/ (scripts/poster-thumbnails.ts).
+      const thumbs =
+        status === 0
+          ? await writePosterThumbnails({ country: code, printDir, siteDir: join(root, 'dist'), cacheDir: join(root, 'node_modules/.poster-thumbs') }).then(
+              () => '',
+              (error) => `${error?.stack ?? error}`,
+            )
+          : '';
+      done({ code, ms: performance.now() - started, output: output + thumbs, ok: status === 0 && !thumbs });
     });
   });
 }

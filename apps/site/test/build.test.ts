@@ -109,11 +109,38 @@ describe('site build on the fixture content', () => {
     ).toContain('tel:116000 Call 116 000');
     expect(gr('a[href="tel:+37380077777"]').length).toBe(0);
     const md = html('md/index.html');
-    expect(shown(md('a[href="tel:+37380077777"]').first().text())).toBe('Call 0 800 77777');
+    expect(shown(md('.helplines a[href="tel:+37380077777"]').first().text())).toBe('Call 0 800 77777');
+    // Help first: the country's first number at the top, with its purpose, before the page's text.
+    expect(shown(md('.help-first__call').text())).toBe('Call 0 800 77777 Safe migration and anti-trafficking hotline');
+    expect(md('a[href^="tel:"]').first().hasClass('help-first__call')).toBe(true);
     expect(md('a[href="tel:116000"]').length).toBe(0);
     // Unverified numbers say so; md's only number is verified in the fixture.
     expect(shown(gr('.helplines__note').first().text())).toMatch(/not yet been confirmed/);
     expect(md('.helplines__note').length).toBe(0);
+  });
+
+  it('renders a <ForCountry> block only on the sites it lists or whose role it names, with the figures inside it', () => {
+    const md = shown(html('md/en/index.html')('article').text());
+    const gr = shown(html('gr/en/index.html')('article').text());
+    expect(md).toContain('Shown on the Moldovan site only.');
+    expect(md).toContain('4242');
+    expect(gr).not.toContain('Shown on the Moldovan site only.');
+    expect(gr).not.toContain('4242');
+    expect(gr).toContain('Shown on destination sites only.');
+    expect(md).not.toContain('Shown on destination sites only.');
+    expect(html('gr/en/index.html')('article').html()).not.toMatch(/ForCountry|countries=/);
+  });
+
+  it('names partners in the reader’s language where a source gives it, else by the original name marked with its language', () => {
+    const names = (file: string) => {
+      const $ = html(file);
+      return $('.partners strong')
+        .toArray()
+        .map((s) => `${$(s).attr('lang')} ${shown($(s).text())}`);
+    };
+    expect(names('gr/index.html')).toEqual(['el Όνομα δοκιμής']);
+    expect(names('gr/en/index.html')).toEqual(['en The Smile of the Child']);
+    expect(names('md/index.html')).toEqual(['en La Strada Moldova']);
   });
 
   it('puts the exit link first, as a plain link to the country’s neutral site, and a language switcher of plain links', () => {
@@ -136,7 +163,21 @@ describe('site build on the fixture content', () => {
     const urls = $('[src], link[href]')
       .toArray()
       .map((e) => $(e).attr('src') ?? $(e).attr('href') ?? '');
-    for (const url of urls) expect(url.startsWith('/') || url.startsWith('https://gr.test.example/') || url === 'data:,', url).toBe(true);
+    // data: only for the favicon (the empty one, or the campaign mark's from src/components/Identity.astro).
+    for (const url of urls)
+      expect(url.startsWith('/') || url.startsWith('https://gr.test.example/') || url === 'data:,' || url.startsWith('data:image/svg+xml,'), url).toBe(true);
+  });
+
+  it('shows no poster previews and writes no thumbnails when the site has no print files', () => {
+    // PRINT_DIR points at a folder that does not exist: src/components/PosterPreviews.astro renders
+    // nothing, and scripts/poster-thumbnails.ts writes nothing.
+    for (const page of ['gr/index.html', 'gr/en/index.html', 'md/index.html', 'md/en/index.html']) {
+      const $ = html(page);
+      expect($('.poster-previews').length, page).toBe(0);
+      expect($('img[src^="/print/"], source[srcset^="/print/"]').length, page).toBe(0);
+      expect(shown($('body').text()), page).not.toContain('Posters to print and share');
+    }
+    for (const code of ['gr', 'md']) expect(existsSync(join(out, code, 'print')), `${code}/print`).toBe(false);
   });
 
   it('writes a localised 404 page with every language of the site', () => {

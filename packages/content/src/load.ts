@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
+import { LineCounter, parseDocument } from 'yaml';
 import { ContentError, type ContentIssue } from './issues.ts';
+import { checkPageScopes, checkRoleDescriptions, isRegionWide, type PageScan, scanPage } from './per-country.ts';
 import { loadPosters, type PosterDesign } from './posters.ts';
 import {
   type Campaign,
@@ -12,6 +14,7 @@ import {
   figuresFileSchema,
   type PageFrontmatter,
   pageFrontmatterSchema,
+  recheckMonthsFix,
   type Source,
   sourcesFileSchema,
   sourceUiSchema,
@@ -71,6 +74,8 @@ export function loadContent(root: string): Content {
 
   const campaignPath = need('campaign.yaml');
   const campaign = campaignPath ? readYaml(campaignPath, campaignSchema, 'campaign.yaml', issues) : undefined;
+  // The schema says what is wrong with a re-check period; say exactly how to write one.
+  for (const issue of issues) if (issue.file === 'campaign.yaml' && issue.field === 'recheckMonths') issue.fix = recheckMonthsFix;
   const sourcesPath = need('sources.yaml');
   const sourceList = sourcesPath ? readYaml(sourcesPath, sourcesFileSchema, 'sources.yaml', issues)?.sources : undefined;
   const figuresPath = need('figures.yaml');
@@ -97,7 +102,16 @@ export function loadContent(root: string): Content {
   // broken country file would also report every page of its languages.
   const spoken = issues.length === before ? new Set(countries.flatMap((c) => c.languages)) : undefined;
   const ui = loadUi(root, spoken, issues);
-  const pages = loadPages(root, spoken, figures, issues);
+  const scans = new Map<string, PageScan>();
+  // When figures.yaml could not be read, every quoted figure would look unknown: skip that check.
+  const pages = loadPages(root, spoken, figureList ? figures : undefined, scans, issues);
+  // What needs every country: scopes name known countries, no site shows another country's figure,
+  // role descriptions are translated where a site of that role only shows the translation.
+  if (spoken) {
+    checkFigureScopes(figuresPath, figureList ?? [], countries, issues);
+    checkPageScopes(pages, scans, figures, countries, issues);
+    checkRoleDescriptions(pages, countries, issues);
+  }
   const posters = loadPosters(root, spoken ? countries : undefined, pages, issues);
 
   if (issues.length > 0 || !campaign) throw new ContentError(issues);
@@ -191,7 +205,45 @@ function loadUi(root: string, spoken: Set<string> | undefined, issues: ContentIs
   return ui;
 }
 
-function loadPages(root: string, spoken: Set<string> | undefined, figures: Map<string, Figure>, issues: ContentIssue[]) {
+/** A figure's scope may only name countries that have a file in content/countries/. */
+function checkFigureScopes(path: string | undefined, figures: Figure[], countries: Country[], issues: ContentIssue[]) {
+  const codes = new Set(countries.map((c) => c.code));
+  let lineOf: ((field: (string | number)[]) => number | undefined) | undefined;
+  figures.forEach((figure, i) => {
+    if (isRegionWide(figure.scope)) return;
+    figure.scope.forEach((code, j) => {
+      if (codes.has(code)) return;
+      lineOf ??= yamlLines(path);
+      const line = lineOf(['figures', i, 'scope', j]);
+      issues.push({
+        file: 'figures.yaml',
+        ...(line ? { line } : {}),
+        field: `figures.${i}.scope.${j}`,
+        message: `names country "${code}", which has no file in content/countries/`,
+        fix: `use the codes of the countries the figure is about (${[...codes].join(', ')}), or world, eu or region`,
+      });
+    });
+  });
+}
+
+/** Looks up the line of a field in a YAML file that has already been read without errors. */
+function yamlLines(path: string | undefined) {
+  if (!path) return () => undefined;
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
+  return (field: (string | number)[]) => {
+    const range = (doc.getIn(field, true) as { range?: [number, number, number] } | undefined)?.range;
+    return range ? counter.linePos(range[0]).line : undefined;
+  };
+}
+
+function loadPages(
+  root: string,
+  spoken: Set<string> | undefined,
+  figures: Map<string, Figure> | undefined,
+  scans: Map<string, PageScan>,
+  issues: ContentIssue[],
+) {
   const dir = join(root, 'pages');
   const pages: Page[] = [];
   if (!existsSync(dir)) {
@@ -265,14 +317,19 @@ function loadPages(root: string, spoken: Set<string> | undefined, figures: Map<s
       if (data.translation === 'reviewed' && !data.reviewedBy) {
         issues.push({ file, field: 'reviewedBy', message: 'is missing for a reviewed translation', fix: 'name the reviewer, or set translation: draft' });
       }
-      for (const [, figureId] of page.body.matchAll(/<Figure\s+id="([^"]*)"/g)) {
-        if (figureId && !figures.has(figureId)) {
-          const line = text.slice(0, text.indexOf(figureId)).split('\n').length;
+      // The whole file is parsed, so that lines are the file's.
+      const scan = scanPage(text);
+      scans.set(file, scan);
+      for (const problem of scan.problems) issues.push({ file, ...problem });
+      for (const use of scan.figures) {
+        if (use.id === undefined && !scan.problems.some((p) => p.line === use.line)) {
+          issues.push({ file, line: use.line, message: '<Figure> has no id', fix: 'write <Figure id="…" /> with the id of a figure in content/figures.yaml' });
+        } else if (use.id !== undefined && figures && !figures.has(use.id)) {
           issues.push({
             file,
-            line,
-            message: `quotes figure "${figureId}", which content/figures.yaml does not list`,
-            fix: 'add the figure with its source and year, or correct the id',
+            line: use.line,
+            message: `quotes figure "${use.id}", which content/figures.yaml does not list`,
+            fix: 'add the figure with its source, year and scope, or correct the id',
           });
         }
       }

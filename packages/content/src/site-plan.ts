@@ -1,6 +1,6 @@
 import { createTranslator, localeInfo, sourceLocale, type Translate } from '@repo/i18n';
 import type { Content, Page } from './load.ts';
-import type { Country, Helpline } from './schema/index.ts';
+import type { Country } from './schema/index.ts';
 
 /** One page of one locale of one country's site, after fallback resolution. */
 export interface PlannedPage {
@@ -80,31 +80,4 @@ export function planSite(content: Content, countryCode: string): SitePlan {
 /** Text in the reader's locale, or English. */
 export function localized(text: Record<string, string>, locale: string): string {
   return text[locale] ?? (text[sourceLocale] as string);
-}
-
-/** Every helpline without a `verifiedOn` date, with where it would be published. */
-export function unverifiedHelplines(content: Content): { country: Country; helpline: Helpline; where: string }[] {
-  return content.countries.flatMap((country) =>
-    country.helplines
-      .filter((h) => !h.verifiedOn)
-      .map((helpline) => ({
-        country,
-        helpline,
-        where: `content/countries/${country.code}.yaml (helpline ${helpline.id}), shown on every page of the ${country.code} site${helpline.onPosters ? ' and its posters' : ''}`,
-      })),
-  );
-}
-
-/**
- * Everything that must be fixed before a release: unverified helplines and sites still on a
- * reserved example domain. Each entry says what and where.
- */
-export function releaseProblems(content: Content): string[] {
-  const helplines = unverifiedHelplines(content).map(
-    ({ helpline, where }) => `helpline ${helpline.number} (${helpline.operator ?? 'operator not confirmed'}) has no verifiedOn date: ${where}`,
-  );
-  const domains = content.countries
-    .filter((c) => /\.example$/.test(new URL(c.siteUrl).hostname))
-    .map((c) => `site URL ${c.siteUrl} is a reserved example domain: set the real one in content/countries/${c.code}.yaml`);
-  return [...helplines, ...domains];
 }

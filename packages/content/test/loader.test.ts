@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatIssues, loadContent, releaseProblems } from '../src/index.ts';
+import { ContentError, formatIssues, loadContent } from '../src/index.ts';
 import { copyFixture, edit, validFixture, write } from './helpers.ts';
 
 function errorsOf(dir: string): ContentError {
@@ -23,12 +23,8 @@ describe('loadContent on valid content', () => {
     expect(content.sourceUi['exit.label']).toBe('Exit this page');
   });
 
-  it('lists every unverified helpline for a release build, with where it appears', () => {
-    const problems = releaseProblems(loadContent(validFixture));
-    expect(problems.filter((p) => p.startsWith('helpline'))).toEqual([
-      'helpline 116 000 (The Smile of the Child) has no verifiedOn date: content/countries/gr.yaml (helpline gr-116000), shown on every page of the gr site and its posters',
-    ]);
-    expect(problems.filter((p) => p.startsWith('site URL'))).toHaveLength(2);
+  it('gives the re-check period its default of 12 months when campaign.yaml leaves it out', () => {
+    expect(loadContent(validFixture).campaign.recheckMonths).toBe(12);
   });
 });
 

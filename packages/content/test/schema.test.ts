@@ -96,6 +96,7 @@ describe('figure and source schemas', () => {
     attribution: 'Eurostat',
     source: 'seed-000',
     year: 2013,
+    scope: 'eu',
   };
   it('accepts a dated and an undated figure', () => {
     expect(figureSchema.parse(figure).year).toBe(2013);

@@ -1,3 +1,5 @@
+import type { PrintingConditionId } from './print.ts';
+
 /**
  * Design tokens shared by the site's CSS and the poster templates. Every colour carries its screen
  * value and the exact CMYK values printers must use, so a poster and a page show the same brand.
@@ -5,8 +7,13 @@
 export interface Colour {
   /** sRGB hex for screens. */
   screen: `#${string}`;
-  /** Print values in percent: cyan, magenta, yellow, black. */
+  /** Print values in percent: cyan, magenta, yellow, black, for the printing condition `coloursCondition`. */
   cmyk: readonly [number, number, number, number];
+  /**
+   * The same colour's print values for other printing conditions (packages/design/src/print.ts
+   * `printingConditions`), e.g. `{ FOGRA47: [...] }`: only values measured or converted reproducibly.
+   */
+  cmykIn?: Partial<Record<PrintingConditionId, readonly [number, number, number, number]>>;
   /** What the colour is for. */
   use: string;
 }
@@ -23,6 +30,27 @@ export const colours = {
 } as const satisfies Record<string, Colour>;
 
 export type ColourName = keyof typeof colours;
+
+/** The printing condition the tokens' `cmyk` values were made for (coated offset, FOGRA39). */
+export const coloursCondition: PrintingConditionId = 'FOGRA39';
+
+/**
+ * A token's CMYK for a printing condition: `cmyk` for `coloursCondition`, else its `cmykIn` entry.
+ * A token without values for the condition is an error naming the token, the condition and the fix:
+ * the kit never converts brand colours by guess.
+ */
+export function tokenCmyk(name: ColourName, condition: PrintingConditionId): readonly [number, number, number, number] {
+  const c: Colour = colours[name];
+  const values = condition === coloursCondition ? c.cmyk : c.cmykIn?.[condition];
+  if (!values) {
+    throw new Error(
+      `colour token "${name}" has no CMYK values for the printing condition ${condition} (its cmyk values are for ${coloursCondition}). ` +
+        `Fix: add measured ${condition} values as cmykIn: { ${condition}: [c, m, y, k] } to "${name}" in packages/design/src/index.ts, ` +
+        `or set printing.condition to ${coloursCondition} in content/campaign.yaml.`,
+    );
+  }
+  return values;
+}
 
 /** Type scale in rem for screens; posters scale from the same ratios. */
 export const typeScale = { small: 0.875, body: 1, lead: 1.1875, h3: 1.25, h2: 1.5, h1: 2 } as const;
@@ -42,6 +70,37 @@ export function cssCustomProperties(): string {
     `  --font-text: '${fontFamily.text}', ${fontFamily.fallbackStack};`,
   ];
   return `:root {\n${lines.join('\n')}\n}\n`;
+}
+
+/** The browser's UI colour for `<meta name="theme-color">`: the brand's screen colour. */
+export const themeColour = colours.brand.screen;
+
+/**
+ * The site's favicon, drawn from the campaign mark (packages/print/src/templates/blocks.ts: an accent
+ * square on the brand-blue panel): a brand-blue rounded square with the accent square in its middle.
+ * Tokens' screen colours only; a 16-unit grid, so the square sits on whole pixels at 16 and 32 px.
+ */
+export function faviconSvg(): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">`,
+    `<rect width="16" height="16" rx="3" fill="${colours.brand.screen}"/>`,
+    `<path fill="${colours.accent.screen}" d="M5 5h6v6H5z"/>`,
+    `</svg>`,
+  ].join('');
+}
+
+/**
+ * An SVG as a `data:` URL for an attribute (no extra request): double quotes become single, and
+ * only what a URL cannot carry as is is percent-encoded (`<`, `>`, `#`, `%`, spaces, quotes…).
+ */
+export function svgDataUrl(svg: string): string {
+  const encoded = svg.replace(/"/g, "'").replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, (c) => encodeURIComponent(c));
+  return `data:image/svg+xml,${encoded}`;
+}
+
+/** The favicon as a `data:` URL for `<link rel="icon">`. */
+export function faviconDataUrl(): string {
+  return svgDataUrl(faviconSvg());
 }
 
 export * from './print.ts';

@@ -5,6 +5,8 @@ export * from './external-links.ts';
 export * from './font-file.ts';
 export * from './fonts.ts';
 export * from './headers.ts';
+export * from './help-first.ts';
+export * from './internals.ts';
 export * from './links.ts';
 export * from './privacy.ts';
 export * from './privacy-browser.ts';

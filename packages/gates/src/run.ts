@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { accessibilityCheck } from './accessibility.ts';
 import { chromiumAvailable, chromiumPath, runBrowserChecks, skippedBrowserGates } from './browser.ts';
 import { fontsGate } from './fonts.ts';
+import { helpFirstCheck } from './help-first.ts';
+import { internalsGate } from './internals.ts';
 import { linksGate } from './links.ts';
 import { privacyGate } from './privacy.ts';
 import { privacyBrowserCheck } from './privacy-browser.ts';
@@ -11,8 +13,8 @@ import { forgetPages } from './site-files.ts';
 import type { GateResult, Site } from './types.ts';
 import { weightGate } from './weight.ts';
 
-export const staticGates = ['links', 'weight', 'fonts', 'privacy'] as const;
-export const browserGates = ['accessibility', 'privacy-browser'] as const;
+export const staticGates = ['links', 'weight', 'fonts', 'privacy', 'internals'] as const;
+export const browserGates = ['accessibility', 'privacy-browser', 'help-first'] as const;
 
 export interface RunGatesOptions {
   /** Folder for reports (weight.md, weight.json); none are written without it. */
@@ -38,7 +40,7 @@ export async function runGates(sites: Site[], options: RunGatesOptions = {}): Pr
     // The browser gates are the long pole: start them first, and run the static gates meanwhile.
     const browserStarted = performance.now();
     const browser = chromiumAvailable()
-      ? runBrowserChecks(sites, [accessibilityCheck, privacyBrowserCheck], { concurrency: options.concurrency })
+      ? runBrowserChecks(sites, [accessibilityCheck, privacyBrowserCheck, helpFirstCheck], { concurrency: options.concurrency })
       : Promise.resolve(skippedBrowserGates([...browserGates], `Chromium was not found at ${chromiumPath()}`));
     // Should a static gate throw, the browser run must not end as an unhandled rejection.
     browser.catch(() => undefined);
@@ -50,6 +52,8 @@ export async function runGates(sites: Site[], options: RunGatesOptions = {}): Pr
     done(await fontsGate(sites), started);
     started = performance.now();
     done(await privacyGate(sites), started);
+    started = performance.now();
+    done(await internalsGate(sites), started);
     await links;
     for (const r of await browser) done(r, r.skipped ? performance.now() : browserStarted);
   } finally {

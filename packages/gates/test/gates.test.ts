@@ -270,13 +270,48 @@ describe('exit control (keyboard and no JavaScript)', () => {
       exits.push(route.request().url());
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>Neutral page' });
     });
+    // Every announcement of the live region, with whether the page was blanked by then; reported
+    // as it happens, so the last one before leaving is kept too.
+    const announced: { text: string; exiting: boolean }[] = [];
+    await context.exposeBinding('reportExitStatus', (_source, text: string, exiting: boolean) => announced.push({ text, exiting }));
+    await context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const status = document.querySelector('#exit-this-page-status');
+        const report = (window as unknown as { reportExitStatus: (text: string, exiting: boolean) => void }).reportExitStatus;
+        if (status)
+          new MutationObserver(() => report(status.textContent ?? '', document.documentElement.classList.contains('exiting'))).observe(status, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
+      });
+    });
     const origin = served[0]?.origin as string;
     const done = async () => {
       await context.close();
       await close();
     };
-    return { page, origin, exits, done };
+    const status = () => page.locator('#exit-this-page-status').textContent();
+    /** Still on the campaign page at `path`, not blanked, and no exit request made. */
+    const stayed = async (path: string) => {
+      expect(page.url()).toBe(`${origin}${path}`);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('exiting'))).toBe(false);
+      expect(exits).toEqual([]);
+    };
+    /** `times` presses of `key` with Shift held down. */
+    const withShift = async (key: string, times: number) => {
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press(key);
+        await page.keyboard.up('Shift');
+      }
+    };
+    return { page, origin, exits, announced, done, status, stayed, withShift };
   }
+  const press2 = 'Shift, press 2 more times to exit.';
+  const press1 = 'Shift, press 1 more time to exit.';
+  const leaving = 'Exit this page activated. Leaving the page.';
+  const expired = 'Exit this page expired.';
 
   it.skipIf(!hasChromium)('Tab reaches the exit control first', async () => {
     const { page, origin, done } = await openSite(true);
@@ -291,18 +326,148 @@ describe('exit control (keyboard and no JavaScript)', () => {
     }
   });
 
-  it.skipIf(!hasChromium)('pressing Shift three times leaves the page for the country’s exit site, out of the Back history', async () => {
-    const { page, origin, exits, done } = await openSite(true);
+  it.skipIf(!hasChromium)('pressing Shift three times leaves the page for the country’s exit site, and Back does not return to that page', async () => {
+    const { page, origin, exits, announced, done, status } = await openSite(true);
     try {
       await page.goto(`${origin}/en/`);
+      expect(await status()).toBe('');
       await page.keyboard.press('Shift');
-      expect(await page.locator('#exit-this-page-status').textContent()).toBe('Shift, press 2 more times to exit.');
+      expect(await status()).toBe(press2);
       await page.keyboard.press('Shift');
+      expect(await status()).toBe(press1);
       await Promise.all([page.waitForURL('https://el.wikipedia.org/'), page.keyboard.press('Shift')]);
       expect(exits).toEqual(['https://el.wikipedia.org/']);
+      // The live region announced each step, the last one with the page already blanked.
+      expect(announced).toEqual([
+        { text: press2, exiting: false },
+        { text: press1, exiting: false },
+        { text: leaving, exiting: true },
+      ]);
       // location.replace(): Back does not return to the campaign page.
       await page.goBack().catch(() => undefined);
       expect(page.url()).not.toContain(origin);
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('Shift+Tab three times (moving back through links) stays on the page', async () => {
+    const { page, origin, done, status, stayed, withShift } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+      await withShift('Tab', 3);
+      await stayed('/en/');
+      expect(await status()).toBe('');
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('Shift, a, Shift, b, Shift stays on the page: another key breaks the sequence', async () => {
+    const { page, origin, done, status, stayed } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      for (const key of ['Shift', 'a', 'Shift', 'b', 'Shift']) await page.keyboard.press(key);
+      await stayed('/en/');
+      // Only the last Shift counts, as the first of a new sequence.
+      expect(await status()).toBe(press2);
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('Shift used as a modifier (capital letters, Ctrl+Shift) or released without its press never counts', async () => {
+    const { page, origin, done, status, stayed, withShift } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      // Typing capitals in a text field (the site has none, so the test adds one).
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.id = 'typing';
+        document.querySelector('main')?.prepend(input);
+      });
+      await page.focus('#typing');
+      await withShift('KeyA', 3);
+      expect(await page.inputValue('#typing')).toBe('AAA');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // Shift+A on the page itself.
+      await withShift('KeyA', 3);
+      // Ctrl+Shift (a keyboard-language switch on many systems).
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('Shift');
+        await page.keyboard.up('Control');
+      }
+      // A Shift released here whose press happened elsewhere (the address bar, another window).
+      for (let i = 0; i < 3; i++) await page.keyboard.up('Shift');
+      await stayed('/en/');
+      expect(await status()).toBe('');
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('pageshow (a return through the back-forward cache) starts the count again', async () => {
+    const { page, origin, done, status, stayed } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      await page.keyboard.press('Shift');
+      await page.keyboard.press('Shift');
+      expect(await status()).toBe(press1);
+      await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+      expect(await status()).toBe('');
+      await page.keyboard.press('Shift');
+      await stayed('/en/');
+      expect(await status()).toBe(press2);
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('each Shift press restarts the five-second window; five seconds without one expires it', async () => {
+    const { page, origin, exits, done, status, stayed } = await openSite(true);
+    try {
+      await page.clock.install();
+      await page.goto(`${origin}/en/`);
+      // Expiry: one press, then silence for five seconds.
+      await page.keyboard.press('Shift');
+      await page.clock.runFor(5001);
+      expect(await status()).toBe(expired);
+      await page.keyboard.press('Shift');
+      await page.keyboard.press('Shift');
+      await stayed('/en/');
+      expect(await status()).toBe(press1);
+      await page.clock.runFor(5001);
+      expect(await status()).toBe(expired);
+      // Three presses three seconds apart (six seconds in all) still leave.
+      await page.keyboard.press('Shift');
+      await page.clock.runFor(3000);
+      await page.keyboard.press('Shift');
+      await page.clock.runFor(3000);
+      expect(await status()).toBe(press1);
+      await Promise.all([page.waitForURL('https://el.wikipedia.org/'), page.keyboard.press('Shift')]);
+      expect(exits).toEqual(['https://el.wikipedia.org/']);
+    } finally {
+      await done();
+    }
+  });
+
+  it.skipIf(!hasChromium)('history is as the safety page describes: Back returns to the site’s page opened before the one left', async () => {
+    // content/pages/*/safety.mdx tells people that Back can still reach earlier pages of the site:
+    // if this changes, change those pages too.
+    const { page, origin, exits, done } = await openSite(true);
+    try {
+      await page.goto(`${origin}/en/`);
+      await page.goto(`${origin}/en/privacy/`);
+      await page.keyboard.press('Shift');
+      await page.keyboard.press('Shift');
+      await Promise.all([page.waitForURL('https://el.wikipedia.org/'), page.keyboard.press('Shift')]);
+      expect(exits).toEqual(['https://el.wikipedia.org/']);
+      // The page left is gone from Back; the one before it is still there, and shown normally.
+      await page.goBack();
+      expect(page.url()).toBe(`${origin}/en/`);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('exiting'))).toBe(false);
     } finally {
       await done();
     }

@@ -26,7 +26,15 @@ export async function buildFixtureSites(out: string, options: { contentDir?: str
   try {
     await run(process.execPath, ['scripts/build-sites.ts'], {
       cwd: siteApp,
-      env: { ...process.env, CONTENT_DIR: options.contentDir ?? fixtureContent, SITES_OUT_DIR: out, SITE_BUILD_ROOT: buildRoot },
+      // No print files: the fixture has no poster designs, and the real campaign's files (apps/print/dist,
+      // after a build) must not leak into the fixture sites.
+      env: {
+        ...process.env,
+        CONTENT_DIR: options.contentDir ?? fixtureContent,
+        SITES_OUT_DIR: out,
+        SITE_BUILD_ROOT: buildRoot,
+        PRINT_DIR: join(out, '.no-print-files'),
+      },
     });
   } finally {
     if (!options.buildRoot) rmSync(buildRoot, { recursive: true, force: true });

@@ -1,6 +1,6 @@
-import { type Content, planSite } from '@repo/content';
+import { type Content, factsByFile, pageCardKey, planSite, releaseFacts, type UnverifiedFact } from '@repo/content';
 import type { PosterTemplateId } from '@repo/design';
-import { type PlanOptions, type PosterHelpline, posterHelplines, type UnverifiedFact, ui, unverifiedFacts } from './jobs.ts';
+import { type PlanOptions, type PosterHelpline, posterHelplines, ui } from './jobs.ts';
 
 /** The format of every page card: the Open Graph / link card size. */
 export const cardFormat = 'social-link';
@@ -42,7 +42,7 @@ export interface CardJob {
   /** The site's domain. */
   host: string;
   brand: string;
-  /** Non-empty: the card carries the "PROOF — NOT FOR PRINT" bands, as social images do. */
+  /** The unverified facts it shows (the release rule). Non-empty: the card carries the "PROOF — NOT FOR PRINT" bands, as social images do. */
   unverified: UnverifiedFact[];
 }
 
@@ -62,16 +62,17 @@ export function planCards(content: Content, options: Pick<PlanOptions, 'countrie
   if (content.posters.some((d) => d.id === 'cards')) {
     throw new Error('A poster design may not be called "cards": <country>/cards/ holds the page cards. Rename content/posters/cards.yaml.');
   }
+  const facts = factsByFile(releaseFacts(content, wanted ? { countries: [...wanted] } : {}));
   const cards: CardJob[] = [];
   for (const country of content.countries) {
     if (wanted && !wanted.has(country.code)) continue;
     const host = new URL(country.siteUrl).hostname;
     for (const planned of planSite(content, country.code).pages) {
       const shown = planned.page.locale;
-      const helplines = posterHelplines(content, country, shown).slice(0, 1);
+      const key = pageCardKey(country.code, planned.locale, planned.id);
       cards.push({
         kind: 'card',
-        key: `${country.code}/cards/${planned.locale}/${planned.id}`,
+        key,
         country: country.code,
         page: planned.id,
         locale: planned.locale,
@@ -84,10 +85,10 @@ export function planCards(content: Content, options: Pick<PlanOptions, 'countrie
         title: planned.page.data.title,
         source: `content/${planned.page.file}`,
         labels: { call: ui(content, shown, 'helplines.call') },
-        helplines,
+        helplines: posterHelplines(content, country, shown, 'card'),
         host,
         brand: content.campaign.brand,
-        unverified: unverifiedFacts(country, helplines),
+        unverified: facts.get(key) ?? [],
       });
     }
   }

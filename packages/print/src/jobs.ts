@@ -1,4 +1,16 @@
-import { type Content, type Country, localized, type PosterDesign, type PosterPhoto, planSite } from '@repo/content';
+import {
+  type Content,
+  type Country,
+  factsByFile,
+  localized,
+  type PosterDesign,
+  type PosterPhoto,
+  planSite,
+  printedFiles,
+  printedHelplines,
+  releaseFacts,
+  type UnverifiedFact,
+} from '@repo/content';
 import type { UiKey } from '@repo/i18n';
 import { formatById } from './geometry.ts';
 
@@ -9,15 +21,6 @@ export interface PosterHelpline {
   number: string;
   /** Purpose in the poster's language, then "free call" and hours where known. */
   note: string;
-  verified: boolean;
-}
-
-/** A fact on the poster nobody has confirmed yet: it makes the poster a proof. */
-export interface UnverifiedFact {
-  /** What is unconfirmed, e.g. `helpline 1109 (gr-1109) has no verifiedOn date`. */
-  fact: string;
-  /** The content file to fix. */
-  file: string;
 }
 
 /**
@@ -50,7 +53,10 @@ export interface PrintJob {
   funding: string;
   /** The design's photo, on poster formats (A4 … city light) only. */
   photo?: PosterPhoto;
-  /** Non-empty: the file is a proof and carries a "PROOF — NOT FOR PRINT" mark. */
+  /**
+   * The unverified facts this file shows, from the release rule (@repo/content `releaseFacts`).
+   * Non-empty: the file is a proof and carries a "PROOF — NOT FOR PRINT" mark.
+   */
   unverified: UnverifiedFact[];
   cropMarks: boolean;
   /** Fixed timestamp written into the files (ISO 8601), so the same content gives the same bytes. */
@@ -65,8 +71,6 @@ export interface PlanOptions {
   sourceDateEpoch?: number;
 }
 
-const reservedHost = /(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$/;
-
 /** Every file to render: each design × each language of each country whose role it serves × each format. */
 export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[] {
   const wanted = options.countries?.length ? new Set(options.countries) : undefined;
@@ -76,48 +80,37 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
     if (unknown.length) throw new Error(`Unknown country ${unknown.join(', ')}. Known: ${[...known].join(', ')}.`);
   }
   const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date(`${content.campaign.releaseDate}T00:00:00Z`);
+  const facts = factsByFile(releaseFacts(content, wanted ? { countries: [...wanted] } : {}));
+  const plans = new Map<string, ReturnType<typeof planSite>>();
   const jobs: PrintJob[] = [];
-  for (const country of content.countries) {
+  for (const { key, country, design, locale, format, lines } of printedFiles(content)) {
     if (wanted && !wanted.has(country.code)) continue;
-    const plan = planSite(content, country.code);
-    for (const design of content.posters) {
-      if (!country.roles.includes(design.audience)) continue;
-      for (const locale of country.languages) {
-        const lines = design.lines[locale];
-        // The loader refuses a design without lines for a language its countries speak.
-        if (!lines) continue;
-        const page = plan.pages.find((p) => p.id === design.page && p.locale === locale);
-        if (!page) throw new Error(`${country.code} has no page "${design.page}" in ${locale}, which ${design.file} links to.`);
-        const url = `${country.siteUrl}${page.path}`;
-        const helplines = posterHelplines(content, country, locale);
-        const host = new URL(country.siteUrl).hostname;
-        const unverified = unverifiedFacts(country, helplines);
-        for (const format of design.formats) {
-          jobs.push({
-            key: `${country.code}/${design.id}/${locale}/${format}`,
-            country: country.code,
-            design: design.id,
-            template: design.template,
-            locale,
-            format,
-            translation: lines.translation,
-            title: localized(design.name, locale),
-            lines: { headline: lines.headline, body: lines.body, cta: lines.cta },
-            sizes: design.sizes,
-            labels: { call: ui(content, locale, 'helplines.call') },
-            helplines,
-            url,
-            host,
-            brand: content.campaign.brand,
-            funding: localized(content.campaign.funding, locale),
-            ...(design.photo && formatById(format).kind === 'poster' ? { photo: design.photo } : {}),
-            unverified,
-            cropMarks: options.cropMarks ?? true,
-            date: date.toISOString(),
-          });
-        }
-      }
-    }
+    const plan = plans.get(country.code) ?? planSite(content, country.code);
+    plans.set(country.code, plan);
+    const page = plan.pages.find((p) => p.id === design.page && p.locale === locale);
+    if (!page) throw new Error(`${country.code} has no page "${design.page}" in ${locale}, which ${design.file} links to.`);
+    jobs.push({
+      key,
+      country: country.code,
+      design: design.id,
+      template: design.template,
+      locale,
+      format,
+      translation: lines.translation,
+      title: localized(design.name, locale),
+      lines: { headline: lines.headline, body: lines.body, cta: lines.cta },
+      sizes: design.sizes,
+      labels: { call: ui(content, locale, 'helplines.call') },
+      helplines: posterHelplines(content, country, locale, 'poster'),
+      url: `${country.siteUrl}${page.path}`,
+      host: new URL(country.siteUrl).hostname,
+      brand: content.campaign.brand,
+      funding: localized(content.campaign.funding, locale),
+      ...(design.photo && formatById(format).kind === 'poster' ? { photo: design.photo } : {}),
+      unverified: facts.get(key) ?? [],
+      cropMarks: options.cropMarks ?? true,
+      date: date.toISOString(),
+    });
   }
   return jobs;
 }
@@ -126,54 +119,13 @@ export function ui(content: Content, locale: string, key: UiKey): string {
   return content.ui.get(locale)?.strings[key] ?? content.sourceUi[key];
 }
 
-/** The unverified facts of a file: its helplines without verifiedOn, and the site address when it is a reserved example domain. */
-export function unverifiedFacts(country: Country, helplines: PosterHelpline[]): UnverifiedFact[] {
-  const facts: UnverifiedFact[] = helplines
-    .filter((h) => !h.verified)
-    .map((h) => ({ fact: `helpline ${h.number} (${h.id}) has no verifiedOn date`, file: `content/countries/${country.code}.yaml` }));
-  const host = new URL(country.siteUrl).hostname;
-  if (reservedHost.test(host)) {
-    facts.push({ fact: `the address (and QR code) point to ${host}, a reserved example domain`, file: `content/countries/${country.code}.yaml (siteUrl)` });
-  }
-  return facts;
-}
-
-/** A country's helplines marked `onPosters`, most specific first, described in `locale`. */
-export function posterHelplines(content: Content, country: Country, locale: string): PosterHelpline[] {
-  return country.helplines
-    .filter((h) => h.onPosters)
-    .map((h) => ({
-      id: h.id,
-      number: h.number,
-      note: [localized(h.purpose, locale), h.cost === 'free' ? ui(content, locale, 'helplines.free') : undefined, h.hours ?? undefined]
-        .filter(Boolean)
-        .join(' · '),
-      verified: Boolean(h.verifiedOn),
-    }));
-}
-
-/**
- * Every unverified fact of a set of jobs (posters and page cards), with the files it appears on: what
- * a release render refuses.
- */
-export function releaseBlockers(jobs: { key: string; unverified: UnverifiedFact[] }[]): string[] {
-  const byFact = new Map<string, { file: string; keys: string[] }>();
-  for (const job of jobs) {
-    for (const u of job.unverified) {
-      const entry = byFact.get(u.fact) ?? { file: u.file, keys: [] };
-      entry.keys.push(job.key);
-      byFact.set(u.fact, entry);
-    }
-  }
-  return [...byFact].map(([fact, { file, keys }]) => {
-    // Group the files by country/design/locale, listing the formats of each.
-    const groups = new Map<string, string[]>();
-    for (const key of keys) {
-      const cut = key.lastIndexOf('/');
-      const group = key.slice(0, cut);
-      groups.set(group, [...(groups.get(group) ?? []), key.slice(cut + 1)]);
-    }
-    const where = [...groups].map(([group, formats]) => `${group}/{${formats.join(',')}}`).join('; ');
-    return `${fact} (fix in ${file}); it appears on ${keys.length} file${keys.length === 1 ? '' : 's'}: ${where}`;
-  });
+/** The helplines a poster (every one marked `onPosters`) or a page card (the first) shows, described in `locale`. */
+export function posterHelplines(content: Content, country: Country, locale: string, on: 'poster' | 'card'): PosterHelpline[] {
+  return printedHelplines(country, on).map((h) => ({
+    id: h.id,
+    number: h.number,
+    note: [localized(h.purpose, locale), h.cost === 'free' ? ui(content, locale, 'helplines.free') : undefined, h.hours ?? undefined]
+      .filter(Boolean)
+      .join(' · '),
+  }));
 }

@@ -1,7 +1,7 @@
-import { type Content, planSite } from '@repo/content';
+import { type Content, formatFact, planSite, releaseFacts } from '@repo/content';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { type CardJob, CopyfitError, cardDrawnStrings, layoutJob, planCards, preflight, releaseBlockers, renderPoster } from '../src/index.ts';
+import { type CardJob, CopyfitError, cardDrawnStrings, layoutJob, planCards, preflight, renderPoster } from '../src/index.ts';
 import { fonts, measurer, realContent } from './helpers.ts';
 
 function card(key: string, content: Content = realContent()): CardJob {
@@ -58,7 +58,7 @@ describe('page cards (Open Graph images)', () => {
     expect(r.sizes.host).toBeGreaterThan(0);
     expect(r.sizes['proof-top']).toBeGreaterThan(0);
     expect(r.qrText).toBeUndefined();
-    const verified = { ...c, unverified: [], helplines: c.helplines.map((h) => ({ ...h, verified: true })) };
+    const verified = { ...c, unverified: [] };
     expect((await renderPoster(verified, { fonts, measurer })).sizes['proof-top']).toBeUndefined();
   });
 
@@ -101,7 +101,15 @@ describe('page cards (Open Graph images)', () => {
   });
 
   it('a release lists the unverified facts a card shows, with the cards they appear on', () => {
-    const blockers = releaseBlockers(planCards(realContent(), { countries: ['si'] }));
-    expect(blockers).toContainEqual(expect.stringMatching(/^helpline 116 000 \(si-116000\) has no verifiedOn date .* si\/cards\/sl\/\{home,/));
+    const content = realContent();
+    const facts = releaseFacts(content, { countries: ['si'] });
+    const first = facts.find((f) => f.field === 'helplines.0.verifiedOn');
+    expect(first?.what).toMatch(/^helpline 116 000 \(.*\) has no verifiedOn date$/);
+    expect(formatFact(first as never)).toMatch(/page cards: si\/cards\/sl\/\{home,/);
+    expect(first?.appearsOn.pageCards).toEqual(planCards(content, { countries: ['si'] }).map((c) => c.key));
+    // A card shows only the first poster helpline: the second is on no card.
+    expect(facts.find((f) => f.field === 'helplines.1.verifiedOn')?.appearsOn.pageCards).toEqual([]);
+    // Draft poster words are on posters, not on page cards.
+    expect(planCards(content, { countries: ['si'] }).every((c) => c.unverified.every((f) => f.kind !== 'poster-text-draft'))).toBe(true);
   });
 });

@@ -1,17 +1,29 @@
-import type { Content } from '@repo/content';
+import { type Content, factsByFile, formatFact, releaseFacts } from '@repo/content';
 import { describe, expect, it } from 'vitest';
-import { planJobs, releaseBlockers, renderPoster } from '../src/index.ts';
+import { planCards, planJobs, renderPoster } from '../src/index.ts';
 import { fonts, measurer, realContent, realJobs } from './helpers.ts';
 
-/** The real content with every helpline verified and real-looking domains. */
-function verifiedContent(): Content {
+/**
+ * The real content with every helpline verified on `verifiedOn` (the releaseDate is 2026-11-22),
+ * real-looking domains and every poster translation reviewed.
+ */
+function verifiedContent(verifiedOn = '2026-11-01'): Content {
   const c = realContent();
   return {
     ...c,
     countries: c.countries.map((country) => ({
       ...country,
       siteUrl: `https://${country.code}.victor-campaign.org`,
-      helplines: country.helplines.map((h) => ({ ...h, verifiedOn: '2026-11-01' })),
+      helplines: country.helplines.map((h) => ({ ...h, verifiedOn })),
+    })),
+    posters: c.posters.map((design) => ({
+      ...design,
+      lines: Object.fromEntries(
+        Object.entries(design.lines).map(([locale, lines]) => [
+          locale,
+          lines.translation === 'draft' ? { ...lines, translation: 'reviewed' as const, reviewedBy: 'A. Reviewer' } : lines,
+        ]),
+      ),
     })),
   };
 }
@@ -24,24 +36,45 @@ describe('facts on paper', () => {
     expect(ids.has('bg-nccthb')).toBe(false); // onPosters: false
   });
 
-  it('an unverified helpline makes a proof; release lists every unverified fact and where it appears', () => {
-    const jobs = realJobs({ countries: ['gr'] });
+  it('each file carries exactly the facts the release rule says appear on it', () => {
+    const content = realContent();
+    const jobs = planJobs(content, { countries: ['gr'] });
+    const cards = planCards(content, { countries: ['gr'] });
+    const byFile = factsByFile(releaseFacts(content));
+    for (const job of [...jobs, ...cards]) expect(job.unverified, job.key).toEqual(byFile.get(job.key) ?? []);
     expect(jobs.every((j) => j.unverified.length > 0)).toBe(true);
-    const blockers = releaseBlockers(jobs);
-    expect(blockers).toContainEqual(
-      expect.stringMatching(
-        /^helpline 1109 \(gr-1109\) has no verifiedOn date \(fix in content\/countries\/gr\.yaml\); it appears on 26 files: gr\/destination-demand\/el\/\{a4,a3,/,
-      ),
+    // The Greek posters are also proofs for their draft words; the English ones are not.
+    const kinds = (key: string) => new Set(jobs.find((j) => j.key === key)?.unverified.map((f) => f.kind));
+    expect(kinds('gr/destination-demand/el/a4')).toEqual(new Set(['helpline-unverified', 'reserved-domain', 'poster-text-draft']));
+    expect(kinds('gr/destination-demand/en/a4')).toEqual(new Set(['helpline-unverified', 'reserved-domain']));
+  });
+
+  it('an unverified helpline makes a proof; the rule lists every unverified fact and where it appears', () => {
+    const facts = releaseFacts(realContent(), { countries: ['gr'] });
+    const helpline = facts.find((f) => f.what.startsWith('helpline 1109 '));
+    expect(helpline).toMatchObject({ kind: 'helpline-unverified', file: 'content/countries/gr.yaml', field: 'helplines.0.verifiedOn' });
+    expect(formatFact(helpline as never)).toMatch(/appears on: \d+ pages of the gr site; 26 print files: gr\/destination-demand\/el\/\{a4,a3,/);
+    expect(facts.some((f) => f.kind === 'reserved-domain' && f.what.includes('on gr.victor-campaign.example, a domain reserved for examples and tests'))).toBe(
+      true,
     );
-    expect(blockers.some((b) => b.includes('gr.victor-campaign.example, a reserved example domain'))).toBe(true);
-    expect(blockers).toHaveLength(5); // four helplines and the domain
+    // Every helpline of gr, its domain and its Greek poster words.
+    const gr = realContent().countries.find((c) => c.code === 'gr');
+    expect(facts).toHaveLength((gr?.helplines.length ?? 0) + 2);
+  });
+
+  it('a number confirmed longer ago than recheckMonths makes a proof again', () => {
+    const jobs = planJobs(verifiedContent('2025-11-21'), { countries: ['si'] });
+    expect(jobs.every((j) => j.unverified.length > 0 && j.unverified.every((f) => f.kind === 'helpline-expired'))).toBe(true);
+    expect(planJobs(verifiedContent('2025-11-22'), { countries: ['si'] }).every((j) => j.unverified.length === 0)).toBe(true);
   });
 
   it('a proof carries the "PROOF — NOT FOR PRINT" mark; verified content does not', async () => {
     const proof = await renderPoster(realJobs({ countries: ['si'] }).find((j) => j.format === 'a4') as never, { fonts, measurer });
     expect(proof.sizes['proof-top']).toBeGreaterThan(0);
-    const jobs = planJobs(verifiedContent(), { countries: ['si'] });
-    expect(releaseBlockers(jobs)).toEqual([]);
+    const content = verifiedContent();
+    expect(releaseFacts(content, { countries: ['si'] })).toEqual([]);
+    const jobs = planJobs(content, { countries: ['si'] });
+    expect(jobs.every((j) => j.unverified.length === 0)).toBe(true);
     const clean = await renderPoster(jobs.find((j) => j.format === 'a4') as never, { fonts, measurer });
     expect(clean.sizes['proof-top']).toBeUndefined();
   });

@@ -12,9 +12,19 @@ export interface PageContext {
   print: SitePrint;
   /** How many helpline boxes the page has rendered so far, for unique ids. */
   helplineBoxes?: number;
+  /** How many of those the page's own text has rendered, to make the first one the "#help" target. */
+  contentHelplineBoxes?: number;
 }
 
 /** A source's or figure's year as readers see it: the number, or "undated" in their language. */
 export function yearLabel(year: number | 'undated', locale: SiteLocale): string {
   return year === 'undated' ? locale.t('figure.undated') : String(year);
+}
+
+/**
+ * Whether the page's own text shows the helpline box (`<Helplines />` in its MDX). That box is then
+ * the one "More numbers" links to, and the layout's side box is shown only on wide screens.
+ */
+export function helplinesInContent(planned: PlannedPage | undefined): boolean {
+  return planned?.page.body.includes('<Helplines') ?? false;
 }

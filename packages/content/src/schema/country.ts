@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { id, localeTag, localizedText } from './common.ts';
-import { helplineSchema } from './helpline.ts';
+import { helplineSchema, localNames } from './helpline.ts';
 
 /** An organisation working with the campaign in this country, named as the seeds name it. */
 export const partnerSchema = z.strictObject({
-  /** Name as published. */
+  /** Name as published by the cited source: the original, shown wherever `names` has no entry for the reader's locale. */
   name: z.string().min(1),
+  /** Language of `name` as written, for the page's `lang` markup; `en` when omitted. */
+  nameLanguage: localeTag.optional(),
+  /** The name in other languages, only where a source gives it, e.g. `{ sl: Društvo Ključ }`. See `localNames`. */
+  names: localNames.optional(),
   /** Role in the partnership, as the source states it, e.g. "Full partner". */
   role: z.string().min(1),
   /** Id of the source in content/sources.yaml that names it. */

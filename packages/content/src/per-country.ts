@@ -1,0 +1,315 @@
+// What differs from one country's site to another's, and from one reader's language to another's:
+// which figures a site may quote (figure scopes), the <ForCountry> blocks of pages, organisation
+// names in the reader's language, and page descriptions per role. The loader uses the checks here;
+// the site uses the helpers, so both read pages the same way.
+//
+// Pages are read with satteri's `mdxToMdast`, the MDX parser Astro's MDX integration renders them
+// with (@astrojs/mdx → @astrojs/markdown-satteri → satteri), so a component the loader sees is exactly
+// a component the site renders: not one in a code span, and with the line the parser gives it.
+import { sourceLocale } from '@repo/i18n';
+import { mdxToMdast } from 'satteri';
+import { helplineByNumber } from './helplines.ts';
+import type { ContentIssue } from './issues.ts';
+import type { Country, Figure, FigureScope, LocalNames, PageFrontmatter, Role, regionScopes } from './schema/index.ts';
+
+export type RegionScope = (typeof regionScopes)[number];
+const roles: readonly Role[] = ['origin', 'destination'];
+
+/** True when a scope is region-wide (`world`, `eu`, `region`): such a figure may be quoted on every site. */
+export function isRegionWide(scope: FigureScope): scope is RegionScope {
+  return typeof scope === 'string';
+}
+
+/** True when the site of `countryCode` may show the figure: it is region-wide or about that country. */
+export function figureIsAbout(figure: Pick<Figure, 'scope'>, countryCode: string): boolean {
+  return isRegionWide(figure.scope) || figure.scope.includes(countryCode);
+}
+
+/** The attributes of `<ForCountry>` as written in a page (both are plain text). */
+export interface ForCountryProps {
+  /** Country codes separated by spaces or commas, e.g. `"rs"` or `"gr si"`: the block shows on these sites only. */
+  countries?: string | undefined;
+  /** `origin` or `destination`: the block shows on the sites of countries with this role only. */
+  role?: string | undefined;
+}
+
+/** The codes of a `countries` attribute: `"rs"`, `"gr si"` and `"gr, si"` are all fine. */
+export function countryList(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+/**
+ * Whether a `<ForCountry>` block shows on a country's site: the country is listed in `countries`
+ * (when given) and has `role` (when given). Blocks inside blocks show only where all of them do.
+ */
+export function forCountryShows(props: ForCountryProps, country: Pick<Country, 'code' | 'roles'>): boolean {
+  const inList = props.countries === undefined || countryList(props.countries).includes(country.code);
+  const hasRole = props.role === undefined || country.roles.includes(props.role as Role);
+  return inList && hasRole;
+}
+
+/** An organisation's name as a reader sees it, with the language to mark it with (`lang`). */
+export interface LocalName {
+  text: string;
+  lang: string;
+}
+
+/**
+ * An organisation's name for a reader of `locale`: the name a cited source gives in that locale
+ * (`names`, e.g. a partner's `names` or a helpline's `operatorNames`), else the original name, once
+ * (never with a translation beside it), marked with the original's language (`en` unless the record
+ * says otherwise in `nameLanguage` / `operatorLanguage`).
+ */
+export function localName(original: string, names: LocalNames | undefined, locale: string, originalLanguage: string = sourceLocale): LocalName {
+  const local = names?.[locale];
+  return local ? { text: local, lang: locale } : { text: original, lang: originalLanguage };
+}
+
+/**
+ * The description a country's site shows for a page (meta description, link previews, page cards):
+ * `descriptions.<role>` when the country has that one role and the page gives one, else `description`.
+ * A country with both roles (Serbia) gets `description`.
+ */
+export function pageDescription(page: { data: Pick<PageFrontmatter, 'description' | 'descriptions'> }, country: Pick<Country, 'roles'>): string {
+  const role = onlyRole(country);
+  return (role && page.data.descriptions?.[role]) || page.data.description;
+}
+
+/** The country's role when it has one only; undefined for a country of origin and destination. */
+function onlyRole(country: Pick<Country, 'roles'>): Role | undefined {
+  const own = new Set(country.roles);
+  return own.size === 1 ? [...own][0] : undefined;
+}
+
+/**
+ * The countries whose sites show a page file: those whose roles match its audience (as
+ * `pageIdsFor` decides) and, for a translation, that speak its locale. An English page is shown on
+ * every such site (in English, and where a translation is missing).
+ */
+export function sitesShowing<C extends Pick<Country, 'code' | 'roles' | 'languages'>>(
+  page: { locale: string; data: { audience: string } },
+  countries: C[],
+): C[] {
+  return countries.filter(
+    (c) =>
+      (page.data.audience === 'all' || c.roles.includes(page.data.audience as Role)) && (page.locale === sourceLocale || c.languages.includes(page.locale)),
+  );
+}
+
+/** A `<ForCountry>` block of a page. */
+export interface ForCountryBlock {
+  props: ForCountryProps;
+  line: number;
+}
+
+/** A `<Figure>` of a page, with the `<ForCountry>` blocks around it, outermost first. */
+export interface FigureUse {
+  /** Undefined when the id is not written as plain text (reported). */
+  id: string | undefined;
+  line: number;
+  within: ForCountryBlock[];
+}
+
+/** A `<Call number="…">` of a page (a phone number in running text), with the blocks around it. */
+export interface CallUse {
+  /** Undefined when the number is not written as plain text (reported). */
+  number: string | undefined;
+  line: number;
+  within: ForCountryBlock[];
+}
+
+/** What the loader needs from a page's MDX body. */
+export interface PageScan {
+  figures: FigureUse[];
+  calls: CallUse[];
+  blocks: ForCountryBlock[];
+  /** Problems found while reading: invalid MDX, attributes written as expressions, unknown attributes. */
+  problems: { line: number; message: string; fix: string }[];
+}
+
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
+  position?: { start: { line: number } };
+}
+
+/**
+ * Parses a page file (frontmatter included, so lines are the file's) and lists its `<Figure>` and
+ * `<ForCountry>` elements with their lines and the blocks they are in. Never throws: a syntax error
+ * becomes a problem with its line.
+ */
+export function scanPage(text: string): PageScan {
+  const scan: PageScan = { figures: [], calls: [], blocks: [], problems: [] };
+  let tree: MdxNode;
+  try {
+    tree = mdxToMdast(text) as unknown as MdxNode;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const [, line, rest] = /^(\d+):\d+:\s*(.*)$/s.exec(message) ?? [];
+    scan.problems.push({
+      line: Number(line ?? 1),
+      message: `is not valid MDX: ${(rest ?? message).split('\n')[0]}`,
+      fix: 'close every component (<Figure id="…" />, <ForCountry …>…</ForCountry>) and write a literal "<" or "{" as "\\<" or "\\{"',
+    });
+    return scan;
+  }
+  const walk = (node: MdxNode, within: ForCountryBlock[]) => {
+    let inner = within;
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const line = node.position?.start.line ?? 1;
+      if (node.name === 'Figure') {
+        scan.figures.push({ id: textAttribute(node, 'id', line, scan), line, within });
+      } else if (node.name === 'Call') {
+        scan.calls.push({ number: textAttribute(node, 'number', line, scan), line, within });
+      } else if (node.name === 'ForCountry') {
+        const block = forCountryBlock(node, line, scan);
+        scan.blocks.push(block);
+        inner = [...within, block];
+      }
+    }
+    for (const child of node.children ?? []) walk(child, inner);
+  };
+  walk(tree, []);
+  return scan;
+}
+
+/** A plain-text attribute; an expression (`id={…}`) cannot be checked, so it is reported. */
+function textAttribute(node: MdxNode, name: string, line: number, scan: PageScan): string | undefined {
+  const attribute = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attribute) return undefined;
+  if (typeof attribute.value === 'string') return attribute.value;
+  scan.problems.push({
+    line,
+    message: `<${node.name}> has ${name}={…}: the loader can only check attributes written as text`,
+    fix: `write ${name}="…"`,
+  });
+  return undefined;
+}
+
+function forCountryBlock(node: MdxNode, line: number, scan: PageScan): ForCountryBlock {
+  for (const a of node.attributes ?? []) {
+    if (a.type !== 'mdxJsxAttribute' || (a.name !== 'countries' && a.name !== 'role')) {
+      scan.problems.push({
+        line,
+        message: `<ForCountry> has ${a.type === 'mdxJsxAttribute' ? `unknown attribute "${a.name}"` : 'a spread attribute {…}'}`,
+        fix: 'use countries="rs" (codes separated by spaces) and/or role="origin" or role="destination"',
+      });
+    }
+  }
+  const props: ForCountryProps = { countries: textAttribute(node, 'countries', line, scan), role: textAttribute(node, 'role', line, scan) };
+  if (props.countries === undefined && props.role === undefined) {
+    scan.problems.push({
+      line,
+      message: '<ForCountry> names no country and no role, so no site would know whether to show it',
+      fix: 'add countries="rs" (codes separated by spaces) or role="origin" / role="destination"',
+    });
+  }
+  if (props.countries !== undefined && countryList(props.countries).length === 0) {
+    scan.problems.push({ line, message: '<ForCountry> has an empty countries=""', fix: 'list the country codes, e.g. countries="gr si"' });
+  }
+  if (props.role !== undefined && !roles.includes(props.role as Role)) {
+    scan.problems.push({ line, message: `<ForCountry> has unknown role "${props.role}"`, fix: 'write role="origin" or role="destination"' });
+  }
+  return { props, line };
+}
+
+const list = (codes: string[]) => (codes.length === 1 ? (codes[0] as string) : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`);
+
+/**
+ * The checks that need the countries: every `<ForCountry countries>` names known countries; no site
+ * shows a figure about another country outside a `<ForCountry>` block that excludes it; and every
+ * `<Call number>` a site shows is one of that country's own helplines (a shared page never dials a
+ * number a country's file does not list with its source). One issue per figure or number quoted,
+ * naming every site that would show it wrongly.
+ */
+export function checkPageScopes(
+  pages: { file: string; locale: string; data: { audience: string } }[],
+  scans: Map<string, PageScan>,
+  figures: Map<string, Figure>,
+  countries: Country[],
+  issues: ContentIssue[],
+) {
+  const codes = new Set(countries.map((c) => c.code));
+  for (const page of pages) {
+    const scan = scans.get(page.file);
+    if (!scan) continue;
+    for (const block of scan.blocks) {
+      for (const code of countryList(block.props.countries ?? '').filter((c) => !codes.has(c))) {
+        issues.push({
+          file: page.file,
+          line: block.line,
+          message: `<ForCountry countries="${block.props.countries}"> names "${code}", which has no file in content/countries/`,
+          fix: `use the codes of the countries: ${[...codes].join(', ')}`,
+        });
+      }
+    }
+    const sites = sitesShowing(page, countries);
+    for (const use of scan.figures) {
+      const figure = use.id === undefined ? undefined : figures.get(use.id);
+      if (!figure || isRegionWide(figure.scope)) continue;
+      const shownOn = sites.filter((c) => use.within.every((block) => forCountryShows(block.props, c)));
+      const wrong = shownOn.filter((c) => !figureIsAbout(figure, c.code)).map((c) => c.code);
+      if (wrong.length === 0) continue;
+      const about = figure.scope.join(' ');
+      issues.push({
+        file: page.file,
+        line: use.line,
+        message: `quotes figure "${figure.id}", which is about ${list(figure.scope)} only (scope [${figure.scope.join(', ')}]), but the ${list(wrong)} site${wrong.length > 1 ? 's show' : ' shows'} it here`,
+        fix: `wrap it in <ForCountry countries="${about}">…</ForCountry> or quote a region-wide figure (scope world, eu or region)`,
+      });
+    }
+    for (const call of scan.calls) {
+      if (call.number === undefined) {
+        if (!scan.problems.some((p) => p.line === call.line))
+          issues.push({
+            file: page.file,
+            line: call.line,
+            message: '<Call> has no number',
+            fix: 'write the number as the country file writes it: <Call number="112" />',
+          });
+        continue;
+      }
+      const shownOn = sites.filter((c) => call.within.every((block) => forCountryShows(block.props, c)));
+      const without = shownOn.filter((c) => !helplineByNumber(c, call.number as string)).map((c) => c.code);
+      if (without.length === 0) continue;
+      issues.push({
+        file: page.file,
+        line: call.line,
+        message: `<Call number="${call.number}"> is not a helpline of ${list(without)}, whose site${without.length > 1 ? 's show' : ' shows'} this page`,
+        fix: `add the number with its source to content/countries/${without[0]}.yaml (only numbers from shared/facts/helplines.md), or wrap the sentence in <ForCountry countries="…">…</ForCountry> for the countries that list it`,
+      });
+    }
+  }
+}
+
+/**
+ * A translation needs a role's description (`descriptions.destination`) where its English page has
+ * one and a country speaking the translation's language has that role only: otherwise that site
+ * would describe the page with text written for the other role.
+ */
+export function checkRoleDescriptions(
+  pages: { id: string; file: string; locale: string; data: Pick<PageFrontmatter, 'audience' | 'descriptions'> }[],
+  countries: Country[],
+  issues: ContentIssue[],
+) {
+  const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
+  for (const page of pages) {
+    const original = english.get(page.id);
+    if (page.locale === sourceLocale || !original?.data.descriptions) continue;
+    for (const role of roles) {
+      if (!original.data.descriptions[role] || page.data.descriptions?.[role]) continue;
+      const sites = sitesShowing(page, countries)
+        .filter((c) => onlyRole(c) === role)
+        .map((c) => c.code);
+      if (sites.length === 0) continue;
+      issues.push({
+        file: page.file,
+        field: `descriptions.${role}`,
+        message: `is missing, but ${original.file} has one and the ${list(sites)} site${sites.length > 1 ? 's' : ''} (${role} only) show${sites.length > 1 ? '' : 's'} this translation`,
+        fix: `translate descriptions.${role} of ${original.file} into this page's frontmatter`,
+      });
+    }
+  }
+}

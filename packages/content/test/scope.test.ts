@@ -1,0 +1,309 @@
+// Facts belong to their country: figure scopes, <ForCountry> blocks, local names and role descriptions.
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ContentError,
+  type ContentIssue,
+  countrySchema,
+  figureSchema,
+  forCountryShows,
+  helplineSchema,
+  loadContent,
+  localName,
+  pageDescription,
+  planSite,
+  scanPage,
+  sitesShowing,
+} from '../src/index.ts';
+import { copyFixture, edit, validFixture, write } from './helpers.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function fixture(): string {
+  const dir = copyFixture();
+  dirs.push(dir);
+  return dir;
+}
+function issuesOf(dir: string): ContentIssue[] {
+  try {
+    loadContent(dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the content to be refused');
+}
+
+describe('figure scopes', () => {
+  it('loads the valid fixture, whose Moldovan figure sits in a <ForCountry countries="md"> block', () => {
+    const content = loadContent(validFixture);
+    expect(content.figures.get('md-fixture')?.scope).toEqual(['md']);
+    expect(content.figures.get('children-share')?.scope).toBe('eu');
+  });
+
+  it('refuses a page that quotes another country’s figure, naming page, line, figure, sites and fix', () => {
+    const dir = fixture();
+    edit(dir, 'pages/en/home.mdx', 'Body of home in en. <Figure id="children-share" />', 'Body of home in en. <Figure id="md-fixture" />');
+    // The Greek translation is only shown on the Greek site; the Romanian one only on the Moldovan.
+    edit(dir, 'pages/el/home.mdx', 'Body of home in el. <Figure id="children-share" />', 'Body of home in el.\n\n<Figure id="md-fixture" />');
+    edit(dir, 'pages/ro/home.mdx', 'Body of home in ro. <Figure id="children-share" />', 'Body of home in ro. <Figure id="md-fixture" />');
+    const scoped = issuesOf(dir).filter((i) => i.message.includes('"md-fixture"'));
+    expect(scoped).toEqual([
+      {
+        file: 'pages/el/home.mdx',
+        line: 14,
+        message: 'quotes figure "md-fixture", which is about md only (scope [md]), but the gr site shows it here',
+        fix: 'wrap it in <ForCountry countries="md">…</ForCountry> or quote a region-wide figure (scope world, eu or region)',
+      },
+      {
+        file: 'pages/en/home.mdx',
+        line: 12,
+        message: 'quotes figure "md-fixture", which is about md only (scope [md]), but the gr site shows it here',
+        fix: 'wrap it in <ForCountry countries="md">…</ForCountry> or quote a region-wide figure (scope world, eu or region)',
+      },
+    ]);
+  });
+
+  it('names every site that would show it wrongly, in one issue per quote', () => {
+    const dir = fixture();
+    edit(dir, 'figures.yaml', 'scope: [md]', 'scope: [ua]');
+    write(dir, 'countries/ua.yaml', '');
+    // A country file that cannot be read stops the scope checks (they need every country) …
+    expect(issuesOf(dir).some((i) => i.message.includes('"md-fixture"'))).toBe(false);
+    // … so give Ukraine a valid file and no pages of its own language.
+    write(
+      dir,
+      'countries/ua.yaml',
+      'code: ua\nnames: { en: Ukraine }\nroles: [origin]\nlanguages: [en]\ndefaultLanguage: en\nsiteUrl: https://ua.test.example\nexitUrl: https://uk.wikipedia.org/\nhelplines: []\n',
+    );
+    const issue = issuesOf(dir).find((i) => i.message.includes('"md-fixture"'));
+    expect(issue?.file).toBe('pages/en/home.mdx');
+    expect(issue?.message).toBe('quotes figure "md-fixture", which is about ua only (scope [ua]), but the md site shows it here');
+    edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry role="origin">');
+    expect(issuesOf(dir).find((i) => i.message.includes('"md-fixture"'))?.message).toBe(
+      'quotes figure "md-fixture", which is about ua only (scope [ua]), but the md site shows it here',
+    );
+    edit(dir, 'pages/en/home.mdx', '<ForCountry role="origin">', '<ForCountry countries="gr md">');
+    expect(issuesOf(dir).find((i) => i.message.includes('"md-fixture"'))?.message).toBe(
+      'quotes figure "md-fixture", which is about ua only (scope [ua]), but the gr and md sites show it here',
+    );
+  });
+
+  it('accepts a country figure inside a block for its country or role, and inside nested blocks', () => {
+    const dir = fixture();
+    // Only md is a country of origin in the fixture.
+    edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry role="origin">');
+    expect(() => loadContent(dir)).not.toThrow();
+    edit(dir, 'pages/en/home.mdx', '<ForCountry role="origin">', '<ForCountry countries="gr md">\n<ForCountry role="origin">');
+    edit(dir, 'pages/en/home.mdx', '</ForCountry>', '</ForCountry>\n</ForCountry>');
+    expect(() => loadContent(dir)).not.toThrow();
+    // A region-wide figure may stand anywhere.
+    edit(dir, 'pages/el/home.mdx', '<Partners />', '<Figure id="children-share" />\n\n<Partners />');
+    expect(() => loadContent(dir)).not.toThrow();
+  });
+
+  it('does not count a figure written in a code span', () => {
+    const dir = fixture();
+    edit(dir, 'pages/en/privacy.mdx', 'Body of privacy in en.', 'Body of privacy in en. Write `<Figure id="md-fixture" />` in a page.');
+    expect(() => loadContent(dir)).not.toThrow();
+  });
+
+  it('refuses a figure without a scope and a scope naming an unknown country, with other errors of the same run', () => {
+    const dir = fixture();
+    edit(dir, 'figures.yaml', '    scope: eu\n', '');
+    edit(dir, 'pages/en/privacy.mdx', 'slug: "privacy"', 'slug: "browse-safely"');
+    const missing = issuesOf(dir);
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'figures.yaml',
+          field: 'figures.0.scope',
+          message: 'is missing: every figure needs a scope: world, eu, region, or a list of the countries it is about such as [rs]',
+        }),
+        expect.objectContaining({ file: 'pages/en/safety.mdx', field: 'slug' }),
+      ]),
+    );
+    // With figures.yaml unreadable, pages are not also reported as quoting unknown figures.
+    expect(missing.some((i) => i.message.includes('does not list'))).toBe(false);
+
+    const other = fixture();
+    edit(other, 'figures.yaml', 'scope: [md]', 'scope: [md, xx]');
+    edit(other, 'figures.yaml', 'scope: eu', 'scope: europe');
+    const issues = issuesOf(other);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'figures.yaml',
+          field: 'figures.0.scope',
+          message: 'must be world, eu, region, or a list of country codes such as [rs]',
+        }),
+      ]),
+    );
+    edit(other, 'figures.yaml', 'scope: europe', 'scope: eu');
+    expect(issuesOf(other)).toEqual([
+      {
+        file: 'figures.yaml',
+        line: 15,
+        field: 'figures.1.scope.1',
+        message: 'names country "xx", which has no file in content/countries/',
+        fix: 'use the codes of the countries the figure is about (gr, md), or world, eu or region',
+      },
+    ]);
+  });
+
+  it('checks the figure schema: a scope is required, and is a region-wide word or a list of lower-case codes', () => {
+    const figure = { id: 'f', value: { en: '1' }, label: { en: 'one' }, attribution: 'A', source: 's', year: 2013 };
+    expect(figureSchema.safeParse(figure).success).toBe(false);
+    for (const scope of ['world', 'eu', 'region', ['rs'], ['gr', 'si']]) expect(figureSchema.safeParse({ ...figure, scope }).success, String(scope)).toBe(true);
+    for (const scope of ['europe', [], ['RS'], ['srb'], { countries: ['rs'] }])
+      expect(figureSchema.safeParse({ ...figure, scope }).success, JSON.stringify(scope)).toBe(false);
+  });
+});
+
+describe('<ForCountry> blocks', () => {
+  const gr = { code: 'gr', roles: ['destination' as const] };
+  const rs = { code: 'rs', roles: ['origin' as const, 'destination' as const] };
+
+  it('shows on listed countries, on countries of the role, and only where both hold', () => {
+    expect(forCountryShows({ countries: 'rs' }, rs)).toBe(true);
+    expect(forCountryShows({ countries: 'rs' }, gr)).toBe(false);
+    expect(forCountryShows({ countries: 'gr si' }, gr)).toBe(true);
+    expect(forCountryShows({ countries: 'gr, si' }, gr)).toBe(true);
+    expect(forCountryShows({ role: 'origin' }, rs)).toBe(true);
+    expect(forCountryShows({ role: 'origin' }, gr)).toBe(false);
+    expect(forCountryShows({ countries: 'gr rs', role: 'origin' }, gr)).toBe(false);
+    expect(forCountryShows({ countries: 'gr rs', role: 'origin' }, rs)).toBe(true);
+  });
+
+  it('finds figures and blocks with the MDX parser, with their lines and enclosing blocks', () => {
+    const scan = scanPage(
+      '---\ntitle: x\n---\n\nText <Figure id="a" />\n\n<ForCountry countries="rs">\n<ForCountry role="origin">\n<Figure id="b" />\n</ForCountry>\n</ForCountry>\n',
+    );
+    expect(scan.problems).toEqual([]);
+    expect(scan.figures.map((f) => [f.id, f.line, f.within.map((b) => b.line)])).toEqual([
+      ['a', 5, []],
+      ['b', 9, [7, 8]],
+    ]);
+  });
+
+  it('refuses unknown countries and roles, missing or expression attributes, and invalid MDX, each with its line', () => {
+    const dir = fixture();
+    edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry countries="md xx">');
+    edit(dir, 'pages/en/home.mdx', '<ForCountry role="destination">', '<ForCountry role="buyers">');
+    edit(
+      dir,
+      'pages/en/privacy.mdx',
+      'Body of privacy in en.',
+      '<ForCountry>Nobody knows.</ForCountry>\n\n<ForCountry countries={"md"}>x</ForCountry>\n\n<Figure id={"children-share"} />',
+    );
+    edit(dir, 'pages/en/safety.mdx', 'Body of safety in en.', 'Body of safety <ForCountry countries="md"> in en.');
+    const found = issuesOf(dir).map((i) => `${i.file}:${i.line} ${i.message}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'pages/en/home.mdx:14 <ForCountry countries="md xx"> names "xx", which has no file in content/countries/',
+        'pages/en/home.mdx:20 <ForCountry> has unknown role "buyers"',
+        'pages/en/privacy.mdx:10 <ForCountry> names no country and no role, so no site would know whether to show it',
+        'pages/en/privacy.mdx:12 <ForCountry> has countries={…}: the loader can only check attributes written as text',
+        'pages/en/privacy.mdx:14 <Figure> has id={…}: the loader can only check attributes written as text',
+        expect.stringMatching(/^pages\/en\/safety\.mdx:10 is not valid MDX: /),
+      ]),
+    );
+  });
+
+  it('lists a page’s sites as the site plan does', () => {
+    const content = loadContent(validFixture);
+    for (const p of content.pages) {
+      const planned = content.countries.filter((c) => planSite(content, c.code).pages.some((pp) => pp.page === p));
+      expect(
+        sitesShowing(p, content.countries).map((c) => c.code),
+        p.file,
+      ).toEqual(planned.map((c) => c.code));
+    }
+  });
+});
+
+describe('names in the reader’s language', () => {
+  it('gives the name a source gives in the reader’s locale, else the original once, marked with its language', () => {
+    const names = { sl: 'Društvo Ključ' };
+    expect(localName('Society Ključ', names, 'sl')).toEqual({ text: 'Društvo Ključ', lang: 'sl' });
+    expect(localName('Society Ključ', names, 'en')).toEqual({ text: 'Society Ključ', lang: 'en' });
+    expect(localName('Society Ključ', names, 'sr-Latn')).toEqual({ text: 'Society Ključ', lang: 'en' });
+    expect(localName('Society Ključ', undefined, 'el')).toEqual({ text: 'Society Ključ', lang: 'en' });
+    expect(localName('Društvo Ključ', undefined, 'en', 'sl')).toEqual({ text: 'Društvo Ključ', lang: 'sl' });
+  });
+
+  it('accepts per-locale names on partners and helpline operators, and refuses unknown locales or empty names', () => {
+    const helpline = {
+      id: 'ua-116000',
+      number: '116 000',
+      e164: '116000',
+      operator: 'NGO Magnolia',
+      purpose: { en: 'European hotline for missing children' },
+      hours: null,
+      cost: 'free',
+      source: 'magnolia-ua',
+      verifiedOn: null,
+    };
+    expect(helplineSchema.parse({ ...helpline, operatorNames: { uk: 'Назва' } }).operatorNames).toEqual({ uk: 'Назва' });
+    expect(helplineSchema.safeParse({ ...helpline, operatorNames: { ua: 'Назва' } }).success).toBe(false);
+    expect(helplineSchema.safeParse({ ...helpline, operatorNames: { uk: ' ' } }).success).toBe(false);
+    expect(helplineSchema.safeParse({ ...helpline, operatorLanguage: 'uk' }).success).toBe(true);
+    const country = {
+      code: 'si',
+      names: { en: 'Slovenia' },
+      roles: ['destination'],
+      languages: ['sl', 'en'],
+      defaultLanguage: 'sl',
+      siteUrl: 'https://si.example.org',
+      exitUrl: 'https://sl.wikipedia.org/',
+      helplines: [],
+      partners: [{ name: 'Society Ključ', names: { sl: 'Društvo Ključ' }, role: 'Full partner', source: 'seed-000' }],
+    };
+    const parsed = countrySchema.parse(country);
+    expect(parsed.partners[0]?.names).toEqual({ sl: 'Društvo Ključ' });
+    expect(countrySchema.safeParse({ ...country, partners: [{ ...country.partners[0], names: { slovenian: 'x' } }] }).success).toBe(false);
+  });
+});
+
+describe('page descriptions by role', () => {
+  it('uses the role’s description on sites of that role only, and `description` for countries of both roles', () => {
+    const content = loadContent(validFixture);
+    const home = content.pages.find((p) => p.locale === 'en' && p.id === 'home');
+    if (!home) throw new Error('no home');
+    expect(pageDescription(home, { roles: ['destination'] })).toBe('A description of the home page for destination sites.');
+    expect(pageDescription(home, { roles: ['origin'] })).toBe('A description of the home page that is long enough.');
+    expect(pageDescription(home, { roles: ['origin', 'destination'] })).toBe('A description of the home page that is long enough.');
+    const privacy = content.pages.find((p) => p.locale === 'en' && p.id === 'privacy');
+    if (!privacy) throw new Error('no privacy');
+    expect(pageDescription(privacy, { roles: ['destination'] })).toBe(privacy.data.description);
+  });
+
+  it('requires the translation of a role description where a site of that role only shows the translation', () => {
+    const dir = fixture();
+    edit(dir, 'pages/el/home.mdx', /descriptions:\n.*\n/, '');
+    // The Romanian home page is shown on the Moldovan site (origin): it needs no destination text.
+    expect(issuesOf(dir)).toEqual([
+      {
+        file: 'pages/el/home.mdx',
+        field: 'descriptions.destination',
+        message: 'is missing, but pages/en/home.mdx has one and the gr site (destination only) shows this translation',
+        fix: "translate descriptions.destination of pages/en/home.mdx into this page's frontmatter",
+      },
+    ]);
+  });
+
+  it('checks role descriptions like `description`, and knows no other roles', () => {
+    const dir = fixture();
+    edit(
+      dir,
+      'pages/el/home.mdx',
+      'destination: "Περιγραφή της αρχικής σελίδας για χώρες προορισμού."',
+      'destination: "Σύντομη."\n  buyers: "A description for a role that does not exist."',
+    );
+    const found = issuesOf(dir).map((i) => `${i.file} ${i.field} ${i.message}`);
+    expect(found).toContain('pages/el/home.mdx descriptions.destination write a sentence of at least 20 characters');
+    expect(found).toContain('pages/el/home.mdx descriptions has unknown field "buyers"');
+  });
+});
