@@ -2,6 +2,8 @@
 // cards), writing each file (and its preview) into the staging folder. Replies with sizes and
 // checksums, or the error. With `tiff` in the request (wide formats under --tiff) it also writes the
 // CMYK TIFF (tiff.ts); the pool runs those one at a time per worker and recycles the worker after each.
+// The printing condition and PDF/X version come with the environment the thread inherits from cli.ts
+// (PRINTING_CONDITION, PDFX: @repo/print printingEnv), as they did for the input hashes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';

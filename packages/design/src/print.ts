@@ -111,3 +111,58 @@ export const posterTypeSizes = {
   helplineNote: { max: 2.6, min: 1.6 },
   funding: { max: 1.5, min: 1.05 },
 } as const;
+
+/**
+ * A registered printing condition: the press, paper and process the CMYK values are separated for.
+ * Every PDF names it in its PDF/X output intent, so the printer knows what the numbers mean.
+ */
+export interface PrintingCondition {
+  /** `OutputConditionIdentifier`: the condition's name in the ICC registry of characterisation data. */
+  identifier: string;
+  /** `RegistryName`: the registry that defines the identifier. */
+  registryName: string;
+  /** `OutputCondition` and `Info`: the condition in words, for the printer. */
+  description: string;
+  /**
+   * An ICC output profile of the condition (path from the repository root) that PDF/X-4 files embed
+   * as their `DestOutputProfile`; its provenance is in assets/icc/README.md. Absent: no
+   * redistributable profile is known, so PDF/X-4 cannot be made for this condition (PDF/X-1a can).
+   */
+  profile?: string;
+}
+
+/** The printing conditions a campaign can choose (content/campaign.yaml `printing.condition`), by id. */
+export const printingConditions = {
+  FOGRA39: {
+    identifier: 'FOGRA39',
+    registryName: 'http://www.color.org',
+    description: 'Offset printing on coated paper (ISO 12647-2:2004/Amd 1, paper type 1 or 2), characterised by FOGRA39',
+    profile: 'assets/icc/FOGRA39-argyll.icc',
+  },
+  FOGRA47: {
+    identifier: 'FOGRA47',
+    registryName: 'http://www.color.org',
+    description: 'Offset printing on uncoated white paper (ISO 12647-2:2004/Amd 1, paper type 4), characterised by FOGRA47',
+  },
+} as const satisfies Record<string, PrintingCondition>;
+
+export type PrintingConditionId = keyof typeof printingConditions;
+export const printingConditionIds = Object.keys(printingConditions) as PrintingConditionId[];
+
+/**
+ * The PDF/X versions the print files can conform to (content/campaign.yaml `printing.pdfx`, or
+ * `--pdfx` on apps/print's CLI): `1a` is PDF/X-1a:2001 (ISO 15930-1: PDF 1.3, CMYK and spot colours
+ * only, the condition named by its registered identifier), `4` is PDF/X-4 (ISO 15930-7: PDF 1.6, the
+ * output profile embedded, XMP metadata).
+ */
+export const pdfxVersions = {
+  '1a': { label: 'PDF/X-1a:2001', pdfVersion: '1.3' },
+  '4': { label: 'PDF/X-4', pdfVersion: '1.6' },
+} as const;
+
+export type PdfxVersion = keyof typeof pdfxVersions;
+// Listed, not Object.keys(): JavaScript puts the integer-like key '4' first.
+export const pdfxVersionIds: PdfxVersion[] = ['1a', '4'];
+
+/** What the print files are made for when content/campaign.yaml says nothing: FOGRA39, PDF/X-1a. */
+export const defaultPrinting: { condition: PrintingConditionId; pdfx: PdfxVersion } = { condition: 'FOGRA39', pdfx: '1a' };

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isCardJob } from './cards.ts';
+import { formatById } from './geometry.ts';
+import { printingHashInput } from './render/pdf.ts';
 import type { RenderJob } from './render/svg.ts';
 
 const packageRoot = resolve(import.meta.dirname, '..');
@@ -26,12 +29,16 @@ export function codeHash(): string {
 
 /**
  * Everything a file depends on: the job (its lines or page title, helplines, URL, format, options), the renderer's
- * code, the fonts and the library versions. Unchanged hash, unchanged file: the renderer skips it.
+ * code, the fonts and the library versions; for a PDF also the printing condition and PDF/X version
+ * (and the output profile PDF/X-4 embeds). Unchanged hash, unchanged file: the renderer skips it.
  */
 export function jobInputHash(job: RenderJob, code: string, fonts: string, libraries: string): string {
   // A photo's absolute path says where the checkout is, not what the file shows (its sha256 does).
   const json = JSON.stringify(job, (key, value) => (key === 'photo' && value ? { ...value, path: undefined } : value));
-  return createHash('sha256').update(json).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries).digest('hex');
+  const hash = createHash('sha256').update(json).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries);
+  // PNGs (social images, page cards) do not depend on it: another --pdfx re-renders only the PDFs.
+  if (!isCardJob(job) && formatById(job.format).kind !== 'social') hash.update('\0').update(printingHashInput());
+  return hash.digest('hex');
 }
 
 export function sha256(data: Uint8Array): string {

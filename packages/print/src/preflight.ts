@@ -1,19 +1,27 @@
 import { isCardJob } from './cards.ts';
 import { AssetError, CopyfitError, type GlyphError } from './errors.ts';
 import type { FontSet } from './fonts.ts';
+import { formatById } from './geometry.ts';
 import { checkGlyphs } from './glyphs.ts';
 import type { TextMeasurer } from './measure.ts';
+import { currentPrinting, printingProblems } from './render/colour.ts';
 import { layoutJob, type RenderJob } from './render/svg.ts';
 import { cardDrawnStrings } from './templates/card.ts';
 import { drawnStrings } from './templates/layout.ts';
 
 /**
- * Checks every job (posters and page cards) before anything is rendered or written: every character
- * of every string against the fonts, every text box copyfitted by measurement, and every photo's
- * resolution at its printed size. Returns all
+ * Checks every job (posters and page cards) before anything is rendered or written: the printing
+ * settings the PDFs are made for (every colour token has CMYK values for the printing condition;
+ * PDF/X-4 has a profile), every character of every string against the fonts, every text box
+ * copyfitted by measurement, and every photo's resolution at its printed size. Returns all
  * problems (not just the first), each naming design (or page), locale, format (or string) and the text.
  */
 export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
+  const printing = jobs.some((j) => !isCardJob(j) && formatById(j.format).kind !== 'social') ? printingProblems(currentPrinting()) : [];
+  return [...printing, ...textProblems(jobs, fonts, m)];
+}
+
+function textProblems(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
   const errors: Error[] = [];
   const seenGlyph = new Set<string>();
   for (const job of jobs) {

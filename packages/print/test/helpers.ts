@@ -64,12 +64,15 @@ export function box(text: string, name: string): number[] {
 
 export const mm = (n: number) => (n * 72) / 25.4;
 
-/** An entry of the PDF's info dictionary (pdfkit writes them as indirect strings, UTF-16 when needed). */
+/** A string entry of the PDF's info dictionary, direct (as the writer puts them) or indirect; UTF-16 when needed. */
 export function info(text: string, key: string): string {
   const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(text)?.[1];
-  if (!ref) throw new Error(`no /${key} in PDF`);
-  const raw = new RegExp(`(?:^|\\n)${ref} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(text)?.[1] ?? '';
-  const unescaped = raw.replace(/\\([()\\])/g, '$1');
+  const raw = ref
+    ? new RegExp(`(?:^|\\n)${ref} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(text)?.[1]
+    : new RegExp(`/${key} \\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)`).exec(text)?.[1];
+  if (raw === undefined) throw new Error(`no /${key} in PDF`);
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const unescaped = raw.replace(/\\([()\\nrtbf])/g, (_, c: string) => escapes[c] ?? c);
   if (!unescaped.startsWith('\u00fe\u00ff')) return unescaped;
   return Buffer.from(unescaped.slice(2), 'latin1').swap16().toString('utf16le');
 }

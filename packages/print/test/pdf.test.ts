@@ -27,9 +27,10 @@ describe('an A4 poster PDF, read back', () => {
     expect(bleed[0]).toBeGreaterThan(mm(cropMark.gapMm + cropMark.lengthMm));
   });
 
-  it('draws the crop marks in registration colour, entirely outside the bleed', () => {
-    expect(text).toContain('/DeviceCMYK CS');
-    expect(cmykOps(text, 'SCN')).toEqual(new Set(['1 1 1 1']));
+  it('draws the crop marks in registration colour (a Separation /All, tint 1), entirely outside the bleed', () => {
+    expect(text).toMatch(/\[\/Separation \/All \/DeviceCMYK/);
+    expect(text).toMatch(/\/CS0 CS\n1 SCN\n/);
+    expect(cmykOps(text, 'SCN').size).toBe(0);
     const bleed = box(text, 'BleedBox');
     const media = box(text, 'MediaBox');
     // pdfkit writes marks in its flipped space: y from the top. Every endpoint lies outside the bleed on one axis.
@@ -52,7 +53,8 @@ describe('an A4 poster PDF, read back', () => {
   });
 
   it('has no RGB, no transparency, no fonts: text is outlined', () => {
-    expect(text).not.toMatch(/\/DeviceRGB|\s(rg|RG|sc|scn)\n/);
+    // Colour operators other than `k`: only tint 1 of the registration Separation (slug and marks).
+    expect(text.replaceAll(/\/CS0 (cs|CS)\s1 (scn|SCN)\n/g, '')).not.toMatch(/\/DeviceRGB|\s(rg|RG|sc|scn)\n/);
     expect(text).not.toMatch(/\/ca |\/CA |\/SMask|\/Transparency|\/Group/);
     expect(text).not.toMatch(/\/Type \/Font|\sBT\s|\sTj\n/);
   });
@@ -80,7 +82,7 @@ describe('other formats', () => {
     const r = await renderPoster({ ...job('gr/destination-demand/el/a3'), cropMarks: false }, { fonts, measurer });
     const text = readPdf(r.file);
     expect(box(text, 'MediaBox')).toEqual(box(text, 'BleedBox'));
-    expect(cmykOps(text, 'SCN').size).toBe(0);
+    expect(text).not.toMatch(/ SCN\n|\/Separation/);
   });
 
   it('a social card is a PNG of exactly its pixel size', async () => {

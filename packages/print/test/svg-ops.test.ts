@@ -18,7 +18,7 @@ describe('the direct SVG → PDF writer', () => {
     );
     expect(symbols).toEqual([]);
     expect(content).toBe(
-      ['1 0.45 0.1 0.4 k', '1 2 3 4 re', 'f', 'q', '0 0 0 1 k', '0 0 m', '2 2 4 2 6 0 c', '7 1 l', '9 1 l', '9 -1 l', 'h', 'f', 'Q'].join('\n'),
+      ['1 0.45 0.1 0.4 k', '1 2 3 4 re', 'f', 'q', '/GSop gs', '0 0 0 1 k', '0 0 m', '2 2 4 2 6 0 c', '7 1 l', '9 1 l', '9 -1 l', 'h', 'f', 'Q'].join('\n'),
     );
   });
 
@@ -39,11 +39,45 @@ describe('the direct SVG → PDF writer', () => {
     expect(symbols).toEqual([{ id: 'g800-0-36', ops: '0 0 m\n700 0 l\n733.33 266.67 616.67 504.67 350 714 c\nh\nf', bbox: [0, 0, 750, 714] }]);
     // Scale keeps six decimals (hundredths would turn 0.025 into 0.03 and -0.025 into -0.02: a stretched glyph).
     expect(content).toBe(
-      ['0 0 0 0 k', 'q 0.025 0 0 -0.025 10 20 cm /g800-0-36 Do Q', '0 0 0 1 k', 'q 0.02532 0 0 -0.02532 30.5 20 cm /g800-0-36 Do Q'].join('\n'),
+      ['0 0 0 0 k', 'q 0.025 0 0 -0.025 10 20 cm /g800-0-36 Do Q', '/GSop gs', '0 0 0 1 k', 'q 0.02532 0 0 -0.02532 30.5 20 cm /g800-0-36 Do Q'].join('\n'),
     );
     expect(() => svgToPdfOps(wrap('<use href="#nothing" fill="#ffffff"/>'), cmykFor)).toThrow(/names no path defined/);
     expect(() => svgToPdfOps(wrap('<defs><rect x="0" y="0" width="1" height="1"/></defs>'), cmykFor)).toThrow(/paths only/);
     expect(() => svgToPdfOps(wrap('<defs><path id="a b" d="M0 0L1 1Z"/></defs>'), cmykFor)).toThrow(/PDF name/);
+  });
+
+  it('overprints K100 fills only, restores the overprint state a group saved, and knocks out under photos', () => {
+    const jpeg = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xd9]).toString('base64')}`;
+    const { content, overprint } = svgToPdfOps(
+      wrap(
+        '<rect x="0" y="0" width="9" height="9" fill="#ffb81c"/><path fill="#1b1b1b" d="M0 0L1 1Z"/>' +
+          '<g><rect x="0" y="0" width="1" height="1" fill="#ffffff"/></g><path fill="#1b1b1b" d="M0 0L2 2Z"/>' +
+          `<image x="0" y="0" width="1" height="1" preserveAspectRatio="none" href="${jpeg}"/>`,
+      ),
+      cmykFor,
+    );
+    expect(overprint).toBe(true);
+    expect(content.split('\n').filter((l) => / gs$| k$|^Q$|^q$|Do Q$/.test(l))).toEqual([
+      '0 0.3 0.95 0 k',
+      '/GSop gs',
+      '0 0 0 1 k',
+      'q',
+      '/GSko gs',
+      '0 0 0 0 k',
+      'Q',
+      // After Q the overprint is on again (as it was at q); the fill is set again.
+      '0 0 0 1 k',
+      '/GSko gs',
+      'q 1 0 0 -1 0 1 cm /Im0 Do Q',
+    ]);
+    expect(svgToPdfOps(wrap('<rect x="0" y="0" width="1" height="1" fill="#00507a"/>'), cmykFor).overprint).toBe(false);
+    expect(svgToPdfOps(wrap('<path fill="#1b1b1b" d="M0 0L1 1Z"/>'), cmykFor, { overprintBlack: false }).content).not.toContain(' gs');
+  });
+
+  it('writes every fill of the slug in the registration colour space, and only ink', () => {
+    const { content } = svgToPdfOps(wrap('<path fill="#1b1b1b" d="M0 0L1 1Z"/><path fill="#1b1b1b" d="M0 0L2 2Z"/>'), cmykFor, { registration: 'CS0' });
+    expect(content).toBe(['/CS0 cs 1 scn', '0 0 m', '1 1 l', 'h', 'f', '0 0 m', '2 2 l', 'h', 'f'].join('\n'));
+    expect(() => svgToPdfOps(wrap('<path fill="#00507a" d="M0 0L1 1Z"/>'), cmykFor, { registration: 'CS0' })).toThrow(/only ink/);
   });
 
   const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find(existsSync);

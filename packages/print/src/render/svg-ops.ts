@@ -1,5 +1,5 @@
 import { Memo } from '../memo.ts';
-import { hexToRgb } from './colour.ts';
+import { hexToRgb, isK100 } from './colour.ts';
 
 type Cmyk = readonly [number, number, number, number];
 
@@ -19,7 +19,33 @@ export interface PdfOps {
   symbols: PdfSymbol[];
   /** Every photo the content draws (`/Im<n> Do`), as the RGB JPEG the SVG holds. */
   images: { name: string; jpeg: Buffer }[];
+  /** The content switches overprint on and off (`/GSop gs`, `/GSko gs`): its resources need `overprintStates`. */
+  overprint: boolean;
 }
+
+export interface SvgOpsOptions {
+  /**
+   * Overprint K100: before a K100 fill (black text, rules, QR modules) the content sets the ExtGState
+   * `GSop` (`/OP true /op true /OPM 1`: only the black plate is painted, the colours under it stay),
+   * before any other fill `GSko` (overprint off: white and coloured shapes knock out). Default: on.
+   */
+  overprintBlack?: boolean;
+  /**
+   * Paint every fill with tint 1 of this colour space resource (the registration Separation): for
+   * the slug, which prints on every plate. Only ink may be drawn this way.
+   */
+  registration?: string;
+}
+
+/**
+ * The two graphics states the content switches between, by resource name. `OPM 1` (nonzero
+ * overprint mode) makes the zero C, M and Y of a DeviceCMYK K100 fill leave those plates untouched;
+ * with `OPM 0` they would be painted as 0 and knock the colour out after all.
+ */
+export const overprintStates = {
+  GSop: { Type: 'ExtGState', OP: true, op: true, OPM: 1 },
+  GSko: { Type: 'ExtGState', OP: false, op: false },
+} as const;
 
 const jpegDataUri = 'data:image/jpeg;base64,';
 
@@ -27,32 +53,44 @@ const jpegDataUri = 'data:image/jpeg;base64,';
  * Converts the small, flat SVG that the renderer produces for print templates (rects and filled
  * paths, optionally with a matrix transform, inside plain groups; glyph outlines defined once in
  * `<defs>` and placed by `<use>`; photos as JPEG `<image>`s cropped to their box) straight into PDF
- * content-stream operators, with every fill as DeviceCMYK (`k`). Anything else (strokes, clips, masks, images, gradients, opacity) is refused
+ * content-stream operators, with every fill as DeviceCMYK (`k`) and K100 fills overprinting (see
+ * `SvgOpsOptions`). Anything else (strokes, clips, masks, images, gradients, opacity) is refused
  * rather than approximated.
  *
  * Why not svg-to-pdfkit for this step: it builds a geometry model of every Bézier segment (for markers
  * and bounding boxes) and took about 300 ms per A4 poster of outlined text here; this takes a few
  * milliseconds and writes the same shapes. svg-to-pdfkit stays available as `engine: 'svg-to-pdfkit'`.
  */
-export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: string) => Cmyk): PdfOps {
+export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: string) => Cmyk, options: SvgOpsOptions = {}): PdfOps {
   const out: string[] = [];
   const symbols = new Map<string, PdfSymbol>();
   const used = new Set<string>();
   const images: PdfOps['images'] = [];
+  const overprintBlack = (options.overprintBlack ?? true) && !options.registration;
   let current = '';
-  const fills = new Map<string, string>();
+  // Overprint in force: false in the state the form is drawn in; what it was at each open <g>'s `q`.
+  let overprinting = false;
+  let overprint = false;
+  const saved: boolean[] = [];
+  const fills = new Map<string, { op: string; k100: boolean }>();
   const setFill = (raw: string) => {
-    let op = fills.get(raw);
-    if (op === undefined) {
+    let fill = fills.get(raw);
+    if (fill === undefined) {
       const rgb = raw === 'black' ? [0, 0, 0] : raw === 'white' ? [255, 255, 255] : /^#[0-9a-f]{6}$/i.test(raw) ? hexToRgb(raw) : undefined;
       if (!rgb) throw new Error(`unsupported fill "${raw}" in a print template`);
-      op = `${cmykFor(rgb, raw)
-        .map((v) => num(v / 100))
-        .join(' ')} k`;
-      fills.set(raw, op);
+      const cmyk = cmykFor(rgb, raw);
+      if (options.registration && !isK100(cmyk)) throw new Error(`fill "${raw}" in registration colour: only ink (K100) may become registration colour`);
+      const op = options.registration ? `/${options.registration} cs 1 scn` : `${cmyk.map((v) => num(v / 100)).join(' ')} k`;
+      fill = { op, k100: isK100(cmyk) };
+      fills.set(raw, fill);
     }
-    if (op !== current) out.push(op);
-    current = op;
+    if (overprintBlack && fill.k100 !== overprinting) {
+      out.push(fill.k100 ? '/GSop gs' : '/GSko gs');
+      overprinting = fill.k100;
+      overprint = true;
+    }
+    if (fill.op !== current) out.push(fill.op);
+    current = fill.op;
   };
   const body = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
   const tag = /<(\/?)([a-zA-Z]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/g;
@@ -100,10 +138,12 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
         depth--;
         out.push('Q');
         current = '';
+        overprinting = saved.pop() ?? false;
       } else {
         const attrs = parseAttrs(attrText);
         assertOnly(attrs, ['transform'], 'g');
         out.push('q');
+        if (!selfClosing) saved.push(overprinting);
         if (attrs.transform) out.push(matrix(attrs.transform));
         depth++;
         if (selfClosing) {
@@ -132,6 +172,11 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
       }
       const [x, y, w, h] = [attrs.x, attrs.y, attrs.width, attrs.height].map(Number) as [number, number, number, number];
       const imageName = `Im${images.length}`;
+      // A CMYK photo under overprint mode 1 would let what is beneath show through its zero channels.
+      if (overprinting) {
+        out.push('/GSko gs');
+        overprinting = false;
+      }
       images.push({ name: imageName, jpeg: Buffer.from(attrs.href.slice(jpegDataUri.length), 'base64') });
       // Image space is the unit square with y up: scale it to the box and flip it into SVG's y-down space.
       out.push(`q ${num(w)} 0 0 ${num(-h)} ${num(x)} ${num(y + h)} cm /${imageName} Do Q`);
@@ -152,7 +197,7 @@ export function svgToPdfOps(svg: string, cmykFor: (rgb: readonly number[], raw: 
     else out.push(`${geometry}\nf`);
   }
   if (depth !== 0 || inDefs) throw new Error('unbalanced <g> or <defs> in SVG');
-  return { content: out.join('\n'), symbols: [...symbols.values()].filter((s) => used.has(s.id)), images };
+  return { content: out.join('\n'), symbols: [...symbols.values()].filter((s) => used.has(s.id)), images, overprint };
 }
 
 /** A glyph placement as render/text.ts writes it: id, a matrix of six plain numbers, a fill. */
