@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
+import { nodeBin, noTelemetry } from './portable.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const release = process.argv.includes('--release') || process.env.RELEASE === '1';
@@ -25,9 +26,20 @@ try {
   throw error;
 }
 
-const env = { ...process.env, RELEASE: release ? '1' : '' };
-const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
-if (run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=new-only', ...(force ? ['--force'] : [])]) !== 0)
-  stop('The build failed (see above).');
-const published = run(process.execPath, [join(root, 'scripts/publish.ts'), ...(release ? ['--release'] : []), ...(force ? ['--force-gates'] : [])]);
+// The full build is all of content/, every country, into apps/*/dist, published from there. These
+// variables run one piece by hand (`COUNTRY=gr node apps/print/src/cli.ts`, tests,
+// scripts/check-reproducible.ts); one left over in the shell must not make this build render one
+// country's print files, build another content folder or publish another folder's sites.
+// (turbo.json does not pass them to the tasks either.)
+const onePieceOnly = ['COUNTRY', 'CONTENT_DIR', 'PRINT_DIR', 'SITES_OUT_DIR'];
+const ignored = onePieceOnly.filter((name) => process.env[name]);
+if (ignored.length > 0)
+  console.log(`Ignoring ${ignored.map((name) => `${name}=${process.env[name]}`).join(', ')}: npm run build builds every country from content/.`);
+const env = { ...process.env, ...noTelemetry, RELEASE: release ? '1' : '' };
+for (const name of onePieceOnly) delete env[name];
+// Node scripts run on this Node (process.execPath), never through node_modules/.bin, whose
+// turbo.cmd Windows cannot start without a shell.
+const run = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+if (run(nodeBin('turbo'), ['run', 'build', '--output-logs=new-only', ...(force ? ['--force'] : [])]) !== 0) stop('The build failed (see above).');
+const published = run(join(root, 'scripts/publish.ts'), [...(release ? ['--release'] : []), ...(force ? ['--force-gates'] : [])]);
 process.exit(published);

@@ -19,9 +19,12 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const work = mkdtempSync(join(tmpdir(), 'reproducible-'));
 
+// Both builds make every country: a COUNTRY left in the shell would make the print CLI render one.
+const { COUNTRY: _leftover, ...inherited } = process.env;
+
 function run(command: string, args: string[], env: Record<string, string>, cwd = root): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(command, args, { cwd, env: { ...inherited, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
 }

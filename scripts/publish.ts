@@ -4,7 +4,8 @@
 //   dist/sites/<cc>/   one self-contained site per country (from apps/site/dist)
 //   dist/print/manifest.json  every print file of every country (from apps/print/dist)
 //   dist/reports/      the gates' reports (weight.md, weight.json, gates.json) and every unverified
-//                      fact with the file and field to fix (unverified.md, unverified.json); not deployed
+//                      fact with the file and field to fix (unverified.md, unverified.json), and the
+//                      state of every translation (translations.html); not deployed
 //
 // Usage: node scripts/publish.ts [--release] [--force-gates]
 //   --release (or RELEASE=1): refuses while any fact is unverified (the release rule,
@@ -17,8 +18,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, type ReleaseFact, ReleaseRefused, refuseUnverified, releaseFacts, releaseReport } from '@repo/content';
+import { ContentError, loadContent, type ReleaseFact, ReleaseRefused, refuseUnverified, releaseFacts, releaseReport, translationReport } from '@repo/content';
 import { browserGates, chromiumPath, failed, filesOf, formatResults, type GateResult, runGates, sitesIn, skipped, skippedBrowserGates } from '@repo/gates';
+import { translationsHtml } from '@repo/translate/report';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { release: { type: 'boolean', default: false }, 'force-gates': { type: 'boolean', default: false } } });
@@ -39,6 +41,7 @@ function fail(message: string): never {
 
 let countries: string[];
 let report: { markdown: string; json: string };
+let translations: string;
 let facts: ReleaseFact[];
 try {
   const content = loadContent(contentDir);
@@ -46,6 +49,7 @@ try {
   facts = releaseFacts(content);
   if (releaseBuild) refuseUnverified(facts);
   report = releaseReport(content, facts);
+  translations = translationsHtml(content, translationReport(content));
 } catch (error) {
   if (error instanceof ContentError || error instanceof ReleaseRefused) fail(error.message);
   throw error;
@@ -88,6 +92,8 @@ mkdirSync(reports, { recursive: true });
 // The public "For printers" pages only say that the files are proofs.
 writeFileSync(join(reports, 'unverified.md'), report.markdown);
 writeFileSync(join(reports, 'unverified.json'), report.json);
+// Which texts are missing, outdated, drafts or reviewed, per language (npm run translations gives the same).
+writeFileSync(join(reports, 'translations.html'), translations);
 
 let results: GateResult[] = [];
 if (

@@ -1,52 +1,148 @@
-// `npm run translations`: which translations are missing, drafts, reviewed or outdated, per locale.
-// `npm run translations -- --mark-current <locale>[/<page-id>]` records that the translations were
-// made from the current English text (writes `sourceHash` into their frontmatter), so a later edit
-// of the English page shows them as outdated.
+// `npm run translations`: the state of every translatable text (pages, interface strings, poster
+// lines, country names, helpline purposes, campaign statements, figures) per locale: missing,
+// outdated, draft or reviewed. Subcommands (README, "Translators"):
+//   export <locale> [--out <file>] [--all] [--xliff 2]   XLIFF 1.2 (or 2.0) for a translator's tool
+//   import <file> [--reviewer <name>]                    the translated XLIFF back into the content
+//   derive <locale>                                      Serbian Latin from Serbian Cyrillic, by rule
+//   mark-current <locale>[/<unit or page id>]            record that texts match the current English
+//   report [--out <file>]                                the HTML status report
+// `--mark-current <locale>[/<page-id>]` is the old spelling of mark-current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, sourceFingerprint, translationReport } from '@repo/content';
-import { localeInfo, sourceLocale } from '@repo/i18n';
+import { ContentError, loadContent, translationReport } from '@repo/content';
+import { isLocale, localeInfo, sourceLocale } from '@repo/i18n';
+import {
+  deriveLocale,
+  exportedUnits,
+  exportLocale,
+  ImportRefused,
+  importXliff,
+  markCurrent,
+  posterLineLimits,
+  statusLines,
+  translationsHtml,
+} from '@repo/translate';
 
-const root = resolve(import.meta.dirname, '..', 'content');
-const { values } = parseArgs({ options: { 'mark-current': { type: 'string' } } });
+const root = resolve(process.env.CONTENT_DIR ?? resolve(import.meta.dirname, '..', 'content'));
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    out: { type: 'string' },
+    all: { type: 'boolean' },
+    xliff: { type: 'string' },
+    reviewer: { type: 'string' },
+    details: { type: 'boolean' },
+    'no-limits': { type: 'boolean' },
+    'mark-current': { type: 'string' },
+  },
+});
 
-let content: ReturnType<typeof loadContent>;
-try {
-  content = loadContent(root);
-} catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  console.error(error.message);
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
 }
 
-const target = values['mark-current'];
-if (target) {
-  const [locale, pageId] = target.split('/');
-  const pages = content.pages.filter((p) => p.locale === locale && p.locale !== sourceLocale && (!pageId || p.id === pageId));
-  if (pages.length === 0) {
-    console.error(`No translated page matches "${target}". Write it as <locale> or <locale>/<page-id>, e.g. el or el/report.`);
-    process.exit(1);
+function content() {
+  try {
+    return loadContent(root);
+  } catch (error) {
+    if (error instanceof ContentError) fail(error.message);
+    throw error;
   }
-  for (const page of pages) {
-    const original = content.pages.find((p) => p.locale === sourceLocale && p.id === page.id);
-    if (!original) continue;
-    const text = readFileSync(page.absolutePath, 'utf8');
-    const line = `sourceHash: ${sourceFingerprint(original)}`;
-    const updated = /^sourceHash: .*$/m.test(text) ? text.replace(/^sourceHash: .*$/m, line) : text.replace(/^translation: .*$/m, (m) => `${m}\n${line}`);
-    writeFileSync(page.absolutePath, updated);
-  }
-  console.log(`Marked ${pages.length} ${locale} pages as translated from the current English text.`);
-  process.exit(0);
 }
 
-for (const report of translationReport(content)) {
-  const count = (state: string) => report.pages.filter((p) => p.state === state).length;
-  console.log(
-    `${report.locale.padEnd(8)} ${localeInfo(report.locale).englishName.padEnd(20)} pages: ${count('reviewed')} reviewed, ${count('draft')} draft, ${count('outdated')} outdated, ${count('missing')} missing of ${report.pages.length}; interface strings: ${report.uiState}, ${report.missingUiKeys.length} missing`,
-  );
-  for (const page of report.pages.filter((p) => p.state === 'missing' || p.state === 'outdated'))
-    console.log(`           ${page.state.padEnd(8)} content/${page.file}`);
-  for (const key of report.missingUiKeys) console.log(`           missing  content/ui/${report.locale}.yaml: ${key}`);
+function needLocale(tag: string | undefined, verb: string) {
+  const loaded = content();
+  if (!tag || !isLocale(tag) || tag === sourceLocale) {
+    fail(
+      `Name the locale to ${verb}: npm run translations -- ${verb} <locale>, one of ${loaded.locales.locales
+        .map((l) => l.tag)
+        .filter((t) => t !== sourceLocale)
+        .join(', ')}.`,
+    );
+  }
+  return loaded;
 }
-console.log('\nDrafts are shown with a notice until a native speaker reviews them (translation: reviewed, reviewedBy: <name>).');
+
+const [command, arg] = values['mark-current'] ? ['mark-current', values['mark-current']] : positionals;
+
+switch (command) {
+  case 'export': {
+    const loaded = needLocale(arg, 'export');
+    const locale = arg as string;
+    const version = values.xliff === '2' || values.xliff === '2.0' ? '2.0' : '1.2';
+    if (values.xliff && version === '1.2' && values.xliff !== '1.2') fail(`--xliff ${values.xliff}: write 1.2 (the default) or 2.`);
+    // Poster lines carry about how many characters fit (measured by the print copyfitter).
+    const units = exportedUnits(loaded, locale, values.all ?? false);
+    const texts = new Map(units.flatMap((u) => (u.text ? [[u.id, u.text] as [string, string]] : [])));
+    const limits = values['no-limits'] ? undefined : posterLineLimits(loaded, locale, units, texts);
+    const result = exportLocale(loaded, locale, { all: values.all ?? false, version, ...(limits ? { limits } : {}) });
+    const out = values.out ?? `${locale}.xlf`;
+    writeFileSync(out, result.xliff);
+    console.log(
+      `Wrote ${out}: ${result.units} ${values.all ? '' : 'missing or outdated '}units of ${localeInfo(locale).englishName} (${locale}) as XLIFF ${version}.` +
+        (result.units
+          ? `\nTranslate it in any XLIFF tool, then: npm run translations -- import ${out}`
+          : '\nNothing to translate: add --all to export every unit.'),
+    );
+    break;
+  }
+  case 'import': {
+    if (!arg) fail('Name the XLIFF file: npm run translations -- import <file>');
+    try {
+      const r = await importXliff(readFileSync(arg, 'utf8'), root, values.reviewer ? { reviewer: values.reviewer } : {});
+      console.log(
+        `Imported ${arg} into ${localeInfo(r.locale).englishName} (${r.locale}): ${r.draft} draft, ${r.reviewed} reviewed, ${r.skipped} left as they were${r.derived ? `; ${r.derived} units of derived locales written again` : ''}.`,
+      );
+      for (const f of r.files) console.log(`  content/${f}`);
+    } catch (error) {
+      if (error instanceof ImportRefused || error instanceof ContentError) fail(error.message);
+      throw error;
+    }
+    break;
+  }
+  case 'derive': {
+    const loaded = needLocale(arg, 'derive');
+    if (!localeInfo(arg as string).derivedFrom) fail(`${arg} is not derived from another locale (content/locales.yaml gives it no derivedFrom).`);
+    void loaded;
+    try {
+      const r = deriveLocale(root, arg as string);
+      console.log(`Derived ${r.units} units of ${arg} from ${localeInfo(arg as string).derivedFrom?.locale}; kept ${r.overrides} reviewer overrides.`);
+      for (const f of r.files) console.log(`  content/${f}`);
+    } catch (error) {
+      if (error instanceof ContentError) fail(error.message);
+      throw error;
+    }
+    break;
+  }
+  case 'mark-current': {
+    const loaded = content();
+    try {
+      const r = markCurrent(loaded, arg ?? '');
+      console.log(
+        `Marked ${r.units} units and ${r.pages} pages of ${r.locale} as translated from the current English${r.dropped ? `; dropped ${r.dropped} records of removed texts` : ''}.`,
+      );
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    break;
+  }
+  case 'report': {
+    const loaded = content();
+    const out = values.out ?? 'translations.html';
+    writeFileSync(out, translationsHtml(loaded, translationReport(loaded)));
+    console.log(`Wrote ${out}.`);
+    break;
+  }
+  case undefined: {
+    const loaded = content();
+    for (const line of statusLines(translationReport(loaded), { details: values.details ?? false })) console.log(line);
+    console.log(
+      '\nDrafts are shown with a notice until a native speaker reviews them. Export what a language needs: npm run translations -- export <locale> (README, "Translators").',
+    );
+    break;
+  }
+  default:
+    fail(`Unknown command "${command}". Use export, import, derive, mark-current or report (README, "Translators").`);
+}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { cssCustomProperties } from '@repo/design';
 import { defineConfig } from 'astro/config';
+import { devPreview, isPreview } from './src/integrations/dev-preview.ts';
 import { securityHeadersIntegration } from './src/integrations/headers.ts';
 import { contentDir, countryCode, outDir, siteContext } from './src/lib/build-context.ts';
 import { siteText, writeSiteFonts } from './src/lib/fonts.ts';
@@ -12,13 +13,30 @@ const { country, content, plan, print } = siteContext();
 // The content store lives beside this config (in the country's build root, see
 // scripts/build-sites.ts), keyed by content folder so fixture builds never reuse real entries.
 const cacheDir = resolve(import.meta.dirname, `node_modules/.astro/${countryCode()}-${createHash('sha256').update(contentDir()).digest('hex').slice(0, 8)}`);
-// Noto Sans subset to this site's characters, one file per script and weight (src/lib/fonts.ts).
+// Noto Sans subset to this site's characters, one file per script and weight (src/lib/fonts.ts). The
+// dev preview (`astro dev`) adds every letter of the Latin, Greek and Cyrillic blocks, so that text
+// typed while it runs never falls back to another font.
+const previewCharacters = () =>
+  [
+    [0x20, 0x24f],
+    [0x370, 0x3ff],
+    [0x400, 0x52f],
+    [0x1e00, 0x1eff],
+    [0x2010, 0x205f],
+    [0x20ac, 0x20ac],
+  ]
+    .flatMap(([from, to]) => Array.from({ length: (to as number) - (from as number) + 1 }, (_, i) => String.fromCodePoint((from as number) + i)))
+    .join('');
 let fonts: ReturnType<typeof writeSiteFonts> | undefined;
-const siteFonts = () => (fonts ??= writeSiteFonts(siteText(content, plan, print), resolve(cacheDir, 'fonts'), country.languages));
+const siteFonts = () =>
+  (fonts ??= writeSiteFonts(siteText(content, plan, print) + (isPreview() ? previewCharacters() : ''), resolve(cacheDir, 'fonts'), country.languages));
 
 // One build per country: COUNTRY picks the site, SITE_OUT_DIR where it goes (scripts/build-sites.ts sets both).
 export default defineConfig({
   site: country.siteUrl,
+  // Beside this file: the dev preview (scripts/dev.ts) runs each country from its own root,
+  // apps/site/.build-dev/<cc>/, for Astro's generated files, with this app's src/.
+  srcDir: resolve(import.meta.dirname, 'src'),
   outDir: outDir(),
   cacheDir,
   trailingSlash: 'always',
@@ -27,7 +45,12 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), securityHeadersIntegration()],
+  integrations: [
+    mdx(),
+    securityHeadersIntegration(),
+    // `astro dev` only: content edits show without a restart, errors as the content checker words them.
+    devPreview(),
+  ],
   security: {
     csp: {
       algorithm: 'SHA-256',

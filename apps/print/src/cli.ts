@@ -1,17 +1,18 @@
 // node apps/print/src/cli.ts [--release] [--country gr] [--design origin-youth] [--format a4] [--cards | --no-cards] [--no-crop-marks] [--tiff [--tiff-dpi 300]] [--pdfx 1a|4] [--workers 2]
 //
 // Renders every poster design × language × format for every country whose role the design serves,
-// into apps/print/dist/<cc>/<design>/<locale>/<format>.pdf (+ .png preview), and one page card (the
-// 1200 × 630 Open Graph image) per page of each country's site into <cc>/cards/<locale>/<page>.png,
-// with manifest.json, one ZIP and one SHA256SUMS per country (print files only). A file that shows an
+// into apps/print/dist/<cc>/<campaign>-<cc>-<design>-<locale>-<format>[-1to10].pdf (its download name;
+// PNG previews in <cc>/previews/), and one page card (the 1200 × 630 Open Graph image) per page of each
+// country's site into <cc>/cards/<locale>/<page>.png, with manifest.json and, per country, a spec sheet,
+// a ZIP and a SHA256SUMS (print files only; see build.ts for the stages). A file that shows an
 // unverified fact (the release rule, @repo/content releaseFacts) is a proof; --release refuses while
 // any file to be made shows one. COUNTRY and RELEASE=1 in the environment do the same as the flags
 // (Turborepo passes them through).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, ReleaseRefused } from '@repo/content';
+import { ContentError, ReleaseRefused } from '@repo/content';
 import { type PdfxVersion, pdfxVersionIds } from '@repo/design';
-import { PrintErrors, printingEnv } from '@repo/print';
+import { PrintErrors } from '@repo/print';
 import { buildPrint } from './build.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -47,8 +48,9 @@ const countries = split(values.country) ?? split(process.env.COUNTRY ? [process.
 const release = values.release || process.env.RELEASE === '1' || process.env.RELEASE === 'true';
 const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
 const outDir = resolve(values.out ?? resolve(root, 'apps/print/dist'));
-const pdfx = values.pdfx ?? process.env[printingEnv.pdfx];
-if (pdfx !== undefined && !pdfxVersionIds.includes(pdfx as PdfxVersion)) {
+// --pdfx (or PDFX, as Turborepo passes it) is a plan option: the jobs carry their printing settings to the workers.
+const pdfx = (values.pdfx ?? process.env.PDFX) as PdfxVersion | undefined;
+if (pdfx !== undefined && !pdfxVersionIds.includes(pdfx)) {
   console.error(`--pdfx ${pdfx}: use 1a (PDF/X-1a:2001) or 4 (PDF/X-4)`);
   process.exit(1);
 }
@@ -58,10 +60,6 @@ let lastReport = 0;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 try {
-  // The printing condition and PDF/X version (content/campaign.yaml `printing`, --pdfx or PDFX over its
-  // pdfx) reach the renderer, its worker threads and the input hashes through the environment.
-  const printing = loadContent(resolve(root, 'content')).campaign.printing;
-  Object.assign(process.env, { [printingEnv.condition]: printing.condition, [printingEnv.pdfx]: pdfx ?? printing.pdfx });
   const summary = await buildPrint({
     contentDir: resolve(root, 'content'),
     outDir,
@@ -70,6 +68,7 @@ try {
     ...(split(values.design) ? { designs: split(values.design) } : {}),
     ...(split(values.format) ? { formats: split(values.format) } : {}),
     cropMarks: !values['no-crop-marks'],
+    ...(pdfx ? { pdfx } : {}),
     ...(values['no-cards'] ? { cards: false } : values.cards ? { cards: true } : {}),
     ...(values.tiff ? { tiff: true, ...(values['tiff-dpi'] ? { tiffDpi: Number(values['tiff-dpi']) } : {}) } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),

@@ -1,5 +1,7 @@
 // Opt-in CMYK TIFFs for wide-format printers (`--tiff`): the bleed box (trim + bleed) of the poster's
-// SVG rasterised by resvg at `dpi` of the FILE's physical size, in the design tokens' exact CMYK.
+// display list, written as SVG by @repo/print's screen writer and rasterised by resvg at `dpi` of the
+// FILE's physical size, in the design tokens' exact CMYK. Which formats get one is declared on the
+// format (`wideFormat` in @repo/design's printFormats: every billboard, posters larger than A2).
 //
 // This file lives in apps/print, not in @repo/print's render/, on purpose: the input hash of every
 // file covers @repo/print's source (codeHash), so adding it there would re-render every file of a
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { bleedMm, colours, type PrintFormat } from '@repo/design';
-import type { Geometry } from '@repo/print';
+import { type DisplayList, type Geometry, listToSvg } from '@repo/print';
 import type sharpFunction from 'sharp';
 
 // resvg and sharp are @repo/print's dependencies: resolve them from there (as build.ts does for versions).
@@ -20,14 +22,6 @@ const { Resvg } = requireFromPrint('@resvg/resvg-js') as typeof import('@resvg/r
 const sharp = requireFromPrint('sharp') as typeof sharpFunction;
 
 export const defaultTiffDpi = 300;
-
-/** A2's area: posters larger than this (A1, B1, 50 × 70, city light) count as wide format. */
-const a2AreaMm2 = 420 * 594;
-
-/** Formats that get a TIFF with `--tiff`: every billboard, and posters larger than A2. */
-export function isWideFormat(f: PrintFormat): boolean {
-  return f.kind === 'billboard' || (f.kind === 'poster' && f.width * f.height > a2AreaMm2);
-}
 
 /** Size of the TIFF in millimetres of the file: trim ÷ scale plus 3 mm bleed each side (billboards: 1:10). */
 export function tiffFileMm(f: PrintFormat): [number, number] {
@@ -49,18 +43,17 @@ export function tiffHashInput(dpi: number): { dpi: number; code: string; sharp: 
 }
 
 /**
- * Rasterises the poster's SVG (its canvas is the bleed box) to exactly `tiffPixels()` and writes a
- * CMYK TIFF (Deflate, resolution = dpi per inch, no ICC profile, no date tag: the same SVG gives the
- * same bytes). Colours are the design tokens' exact CMYK, not a conversion: every pixel that is a
+ * Rasterises the poster's display list (its artwork is the bleed box) to exactly `tiffPixels()` and
+ * writes a CMYK TIFF (Deflate, resolution = dpi per inch, no ICC profile, no date tag: the same list
+ * gives the same bytes). Colours are the design tokens' exact CMYK, not a conversion: every pixel that is a
  * token's screen colour, or a blend of two tokens (anti-aliased edges), gets the token values or the
  * same blend of them; only photos (and the odd pixel where three colours meet) go through libvips'
  * generic RGB → CMYK conversion. Peak memory is about 8 bytes per pixel (resvg's RGBA pixmap and the
  * CMYK raster): run one at a time per worker and recycle the worker after it.
  */
-export async function svgToTiff(svg: string, g: Geometry, dpi: number): Promise<{ data: Buffer; pixels: [number, number] }> {
+export async function listToTiff(list: DisplayList, g: Geometry, dpi: number): Promise<{ data: Buffer; pixels: [number, number] }> {
   const [width, height] = tiffPixels(g.format, dpi);
-  const sized = svg.replace(/^<svg width="[^"]*" height="[^"]*"/, `<svg width="${width}" height="${height}" preserveAspectRatio="none"`);
-  if (sized === svg) throw new Error('unexpected SVG header');
+  const sized = listToSvg(list, { width, height, stretch: true });
   const rgba = (() => {
     const image = new Resvg(sized, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, background: '#ffffff' }).render();
     if (image.width !== width || image.height !== height) throw new Error(`resvg rendered ${image.width} × ${image.height} px, expected ${width} × ${height}`);
@@ -71,7 +64,7 @@ export async function svgToTiff(svg: string, g: Geometry, dpi: number): Promise<
     .toColourspace('cmyk')
     .raw()
     .toBuffer();
-  exactTokenColours(rgba, cmyk, width, photoRects(svg, width / g.canvasW, height / g.canvasH));
+  exactTokenColours(rgba, cmyk, width, photoRects(list, width / list.width, height / list.height));
   return { data: cmykTiff(cmyk, width, height, dpi), pixels: [width, height] };
 }
 
@@ -83,12 +76,13 @@ const tokens = Object.values(colours).map((c) => ({
   cmyk: c.cmyk.map((v) => (v * 255) / 100) as Cmyk,
 }));
 
-/** Pixel boxes of the photos (`<image>` elements) in the SVG: their pixels keep the generic conversion. */
-function photoRects(svg: string, sx: number, sy: number): [number, number, number, number][] {
-  return [...svg.matchAll(/<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => {
-    const [x, y, w, h] = m.slice(1, 5).map(Number) as [number, number, number, number];
-    return [Math.floor(x * sx), Math.floor(y * sy), Math.ceil((x + w) * sx), Math.ceil((y + h) * sy)];
-  });
+/** Pixel boxes of the photos in the display list: their pixels keep the generic conversion. */
+function photoRects(list: DisplayList, sx: number, sy: number): [number, number, number, number][] {
+  return list.items.flatMap((i) =>
+    i.type === 'photo'
+      ? [[Math.floor(i.x * sx), Math.floor(i.y * sy), Math.ceil((i.x + i.width) * sx), Math.ceil((i.y + i.height) * sy)] as [number, number, number, number]]
+      : [],
+  );
 }
 
 /**

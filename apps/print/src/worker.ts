@@ -1,9 +1,8 @@
 // A render worker: loads the fonts once, then renders the jobs the main thread sends (posters and page
 // cards), writing each file (and its preview) into the staging folder. Replies with sizes and
 // checksums, or the error. With `tiff` in the request (wide formats under --tiff) it also writes the
-// CMYK TIFF (tiff.ts); the pool runs those one at a time per worker and recycles the worker after each.
-// The printing condition and PDF/X version come with the environment the thread inherits from cli.ts
-// (PRINTING_CONDITION, PDFX: @repo/print printingEnv), as they did for the input hashes.
+// CMYK TIFF (tiff.ts) from the same display list; the pool runs those one at a time per worker and
+// recycles the worker after each. The printing condition and PDF/X version travel on each job.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -56,8 +55,8 @@ port.on('message', async (req: WorkRequest) => {
     if (req.tiff) {
       const t0 = performance.now();
       // Loaded only when asked for: tiff.ts (and sharp, unless a photo needed it) stays out of the workers of a run without --tiff.
-      const { svgToTiff } = await import('./tiff.ts');
-      const t = await svgToTiff(r.svg, r.geometry, req.tiff.dpi);
+      const { listToTiff } = await import('./tiff.ts');
+      const t = await listToTiff(r.list, r.geometry, req.tiff.dpi);
       writeFileSync(join(req.staging, req.tiff.file), t.data);
       tiff = { file: req.tiff.file, dpi: req.tiff.dpi, pixels: t.pixels, bytes: t.data.length, sha256: sha256(t.data) };
       tiffMs = performance.now() - t0;

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestFile } from '@repo/print-app/manifest';
+import type { ManifestFile } from '@repo/print/manifest';
 import type sharpFunction from 'sharp';
 
 /** Width of a thumbnail in CSS pixels; its height follows the poster's trim proportions. */

@@ -39,18 +39,50 @@ describe('site build on the fixture content', () => {
   });
 
   it('sets lang, canonical and hreflang between real translations only, with x-default', () => {
-    const $ = html('gr/buying-harms-children/index.html');
+    const $ = html('gr/i-agora-vlaptei/index.html');
     expect($('html').attr('lang')).toBe('el');
-    expect($('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/buying-harms-children/');
+    expect($('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/i-agora-vlaptei/');
     const alternates = $('link[rel=alternate][hreflang]')
       .toArray()
       .map((l) => `${$(l).attr('hreflang')} ${$(l).attr('href')}`);
     expect(alternates).toEqual([
-      'el https://gr.test.example/buying-harms-children/',
+      'el https://gr.test.example/i-agora-vlaptei/',
       'en https://gr.test.example/en/buying-harms-children/',
-      'x-default https://gr.test.example/buying-harms-children/',
+      'x-default https://gr.test.example/i-agora-vlaptei/',
     ]);
     expect($('meta[name=robots]').length).toBe(0);
+  });
+
+  it('gives a translated page its own slug: canonical, hreflang, sitemap, language switcher and page cards use it', () => {
+    // The Greek page "Η αγορά βλάπτει" has the slug i-agora-vlaptei (ELOT 743); its English original buying-harms-children.
+    expect(existsSync(join(out, 'gr/i-agora-vlaptei/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'gr/buying-harms-children/index.html'))).toBe(false);
+    const el = html('gr/i-agora-vlaptei/index.html');
+    const en = html('gr/en/buying-harms-children/index.html');
+    expect(en('link[rel=canonical]').attr('href')).toBe('https://gr.test.example/en/buying-harms-children/');
+    for (const $ of [el, en]) {
+      expect($('link[rel=alternate][hreflang=el]').attr('href')).toBe('https://gr.test.example/i-agora-vlaptei/');
+      expect($('link[rel=alternate][hreflang=en]').attr('href')).toBe('https://gr.test.example/en/buying-harms-children/');
+      const switcher = $('nav.languages a')
+        .toArray()
+        .map((a) => `${$(a).attr('hreflang')} ${$(a).attr('href')}`);
+      expect(switcher).toEqual(['el /i-agora-vlaptei/', 'en /en/buying-harms-children/']);
+    }
+    // The home page's card links to the Greek slug in Greek and to the English one in English.
+    expect(
+      html('gr/index.html')('.cards a')
+        .toArray()
+        .map((a) => html('gr/index.html')(a).attr('href')),
+    ).toContain('/i-agora-vlaptei/');
+    expect(
+      html('gr/en/index.html')('.cards a')
+        .toArray()
+        .map((a) => html('gr/en/index.html')(a).attr('href')),
+    ).toContain('/en/buying-harms-children/');
+    const xml = readFileSync(join(out, 'gr/sitemap.xml'), 'utf8');
+    expect(xml).toContain('<loc>https://gr.test.example/i-agora-vlaptei/</loc>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="el" href="https://gr.test.example/i-agora-vlaptei/"/>');
+    expect(xml).not.toContain('https://gr.test.example/buying-harms-children/');
   });
 
   it('shows the English text with a notice in the reader’s language where a translation is missing, noindexed and without hreflang', () => {
@@ -94,10 +126,10 @@ describe('site build on the fixture content', () => {
 
   it('lists only real translations in the sitemap, with their alternates', () => {
     const xml = readFileSync(join(out, 'gr/sitemap.xml'), 'utf8');
-    expect(xml).toContain('<loc>https://gr.test.example/buying-harms-children/</loc>');
+    expect(xml).toContain('<loc>https://gr.test.example/i-agora-vlaptei/</loc>');
     expect(xml).not.toContain('<loc>https://gr.test.example/privacy/</loc>');
     expect(xml).toContain('<loc>https://gr.test.example/en/privacy/</loc>');
-    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://gr.test.example/buying-harms-children/"/>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://gr.test.example/i-agora-vlaptei/"/>');
   });
 
   it('shows only the country’s own helplines, as tel: links with E.164 hrefs and the number as written', () => {

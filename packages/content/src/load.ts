@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
 import { LineCounter, parseDocument } from 'yaml';
 import { ContentError, type ContentIssue } from './issues.ts';
+import { type LocaleRegistry, loadLocales } from './locales.ts';
+import { checkCites, checkPageLinks } from './mdx-checks.ts';
 import { checkPageScopes, checkRoleDescriptions, isRegionWide, type PageScan, scanPage } from './per-country.ts';
 import { loadPosters, type PosterDesign } from './posters.ts';
+import { loadTranslationRecords, type TranslationRecords } from './records.ts';
 import {
   type Campaign,
   type Country,
@@ -20,6 +23,9 @@ import {
   sourceUiSchema,
   translatedUiSchema,
 } from './schema/index.ts';
+import { checkScripts } from './script-check.ts';
+import { checkSitePaths, slugFix } from './slugs.ts';
+import { checkUiMessages } from './ui-messages.ts';
 import { checkNamedAfterFile, parseYaml, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** One MDX page in one locale. */
@@ -55,6 +61,10 @@ export interface Content {
   sourceUi: Record<UiKey, string>;
   /** Poster designs from content/posters/, sorted by id; cross-checked against countries and pages. */
   posters: PosterDesign[];
+  /** The languages of content/locales.yaml (also @repo/i18n's registry once loaded). */
+  locales: LocaleRegistry;
+  /** content/translations/<locale>.yaml: each translated text's record, by locale and unit id (see units.ts). */
+  translations: TranslationRecords;
 }
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -71,6 +81,9 @@ export function loadContent(root: string): Content {
     issues.push({ file, message: 'is missing', fix: `create content/${file}; see the README section "Content"` });
     return undefined;
   };
+  // Every other file names locales: read them first. Without them nothing else can be judged.
+  const registry = loadLocales(root, issues);
+  if (!registry) throw new ContentError(issues);
 
   const campaignPath = need('campaign.yaml');
   const campaign = campaignPath ? readYaml(campaignPath, campaignSchema, 'campaign.yaml', issues) : undefined;
@@ -102,21 +115,33 @@ export function loadContent(root: string): Content {
   // broken country file would also report every page of its languages.
   const spoken = issues.length === before ? new Set(countries.flatMap((c) => c.languages)) : undefined;
   const ui = loadUi(root, spoken, issues);
+  checkUiMessages(root, ui, issues);
   const scans = new Map<string, PageScan>();
-  // When figures.yaml could not be read, every quoted figure would look unknown: skip that check.
-  const pages = loadPages(root, spoken, figureList ? figures : undefined, scans, issues);
+  // When figures.yaml or sources.yaml could not be read, every quoted figure or cited source would
+  // look unknown: skip that check.
+  const pages = loadPages(root, spoken, figureList ? figures : undefined, sourceList ? sources : undefined, scans, issues);
   // What needs every country: scopes name known countries, no site shows another country's figure,
-  // role descriptions are translated where a site of that role only shows the translation.
+  // role descriptions are translated where a site of that role only shows the translation, internal
+  // links lead to a page on every site that shows them.
   if (spoken) {
     checkFigureScopes(figuresPath, figureList ?? [], countries, issues);
     checkPageScopes(pages, scans, figures, countries, issues);
     checkRoleDescriptions(pages, countries, issues);
+    checkPageLinks(pages, scans, countries, issues);
+    // Every address of a site is one page's, across its languages (slugs.ts).
+    checkSitePaths(pages, countries, issues);
   }
   const posters = loadPosters(root, spoken ? countries : undefined, pages, issues);
 
+  const translations = loadTranslationRecords(root, issues);
+
   if (issues.length > 0 || !campaign) throw new ContentError(issues);
   const sourceUi = ui.get(sourceLocale)?.strings as Record<UiKey, string>;
-  return { root, campaign, sources, figures, countries, pages, ui, sourceUi, posters };
+  const content: Content = { root, campaign, sources, figures, countries, pages, ui, sourceUi, posters, locales: registry, translations };
+  // Once everything else is right: every locale's text is in its script (script-check.ts).
+  checkScripts(content, issues);
+  if (issues.length > 0) throw new ContentError(issues);
+  return content;
 }
 
 function indexById<T extends { id: string }>(items: T[], file: string, field: string, issues: ContentIssue[]) {
@@ -241,6 +266,7 @@ function loadPages(
   root: string,
   spoken: Set<string> | undefined,
   figures: Map<string, Figure> | undefined,
+  sources: Map<string, Source> | undefined,
   scans: Map<string, PageScan>,
   issues: ContentIssue[],
 ) {
@@ -284,7 +310,11 @@ function loadPages(
         });
         continue;
       }
+      const before = issues.length;
       const data = parseYaml(match[1] ?? '', pageFrontmatterSchema, file, issues, 1);
+      // A slug that is not lower-case ASCII (a title in Greek or Cyrillic letters, say): suggest the romanised title.
+      for (const issue of issues.slice(before))
+        if (issue.field === 'slug') issue.fix = slugFix('write the slug in lower-case ASCII', titleOf(match[1] ?? ''), locale);
       if (!data) continue;
       const id = name.replace(/\.mdx$/, '');
       const page: Page = { id, locale, file, absolutePath, data, body: text.slice(match[0].length) };
@@ -294,7 +324,7 @@ function loadPages(
           file,
           field: 'slug',
           message: `"${data.slug}" is also the slug of pages/${locale}/${clash}.mdx`,
-          fix: 'give each page in a locale its own slug',
+          fix: slugFix('give each page in a locale its own slug', data.title, locale, new Set(slugs.keys())),
         });
       }
       slugs.set(data.slug, id);
@@ -303,7 +333,7 @@ function loadPages(
           file,
           field: 'slug',
           message: id === 'home' ? 'must be empty for the home page' : 'is empty; only home.mdx may have an empty slug',
-          fix: id === 'home' ? 'write slug: ""' : 'give the page a slug such as "how-to-report"',
+          fix: id === 'home' ? 'write slug: ""' : slugFix('give the page a slug', data.title, locale, new Set(slugs.keys())),
         });
       }
       if ((locale === sourceLocale) !== (data.translation === 'source')) {
@@ -333,6 +363,7 @@ function loadPages(
           });
         }
       }
+      checkCites(file, scan, sources, issues);
       pages.push(page);
     }
   }
@@ -358,4 +389,14 @@ function loadPages(
     }
   }
   return pages;
+}
+
+/** A page's title from its raw frontmatter, for a suggestion when the frontmatter does not validate. */
+function titleOf(frontmatter: string): string {
+  try {
+    const title = (parseDocument(frontmatter).toJS() as { title?: unknown } | null)?.title;
+    return typeof title === 'string' ? title : '';
+  } catch {
+    return '';
+  }
 }

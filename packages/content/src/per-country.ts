@@ -10,6 +10,7 @@ import { sourceLocale } from '@repo/i18n';
 import { mdxToMdast } from 'satteri';
 import { helplineByNumber } from './helplines.ts';
 import type { ContentIssue } from './issues.ts';
+import { type CiteUse, inspectNode, type LinkUse, linkDefinitions, type MdxNode } from './mdx-checks.ts';
 import type { Country, Figure, FigureScope, LocalNames, PageFrontmatter, Role, regionScopes } from './schema/index.ts';
 
 export type RegionScope = (typeof regionScopes)[number];
@@ -123,25 +124,25 @@ export interface PageScan {
   figures: FigureUse[];
   calls: CallUse[];
   blocks: ForCountryBlock[];
-  /** Problems found while reading: invalid MDX, attributes written as expressions, unknown attributes. */
+  /** `<Cite id>` uses, checked against content/sources.yaml. */
+  cites: CiteUse[];
+  /** Links to addresses on the site itself (starting with `/`), checked against each site's pages. */
+  links: LinkUse[];
+  /**
+   * Problems found while reading: invalid MDX, attributes written as expressions, unknown attributes,
+   * unknown components, code, files from other hosts, scripts, images without alt (mdx-checks.ts).
+   */
   problems: { line: number; message: string; fix: string }[];
 }
 
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: MdxNode[];
-  position?: { start: { line: number } };
-}
-
 /**
- * Parses a page file (frontmatter included, so lines are the file's) and lists its `<Figure>` and
- * `<ForCountry>` elements with their lines and the blocks they are in. Never throws: a syntax error
- * becomes a problem with its line.
+ * Parses a page file (frontmatter included, so lines are the file's) and lists its `<Figure>`,
+ * `<Call>`, `<Cite>` and `<ForCountry>` elements and internal links with their lines and the blocks
+ * they are in, and what mdx-checks.ts finds wrong in it. Never throws: a syntax error becomes a
+ * problem with its line.
  */
 export function scanPage(text: string): PageScan {
-  const scan: PageScan = { figures: [], calls: [], blocks: [], problems: [] };
+  const scan: PageScan = { figures: [], calls: [], blocks: [], cites: [], links: [], problems: [] };
   let tree: MdxNode;
   try {
     tree = mdxToMdast(text) as unknown as MdxNode;
@@ -155,7 +156,9 @@ export function scanPage(text: string): PageScan {
     });
     return scan;
   }
+  const definitions = linkDefinitions(tree);
   const walk = (node: MdxNode, within: ForCountryBlock[]) => {
+    inspectNode(node, within, scan, definitions, textAttribute);
     let inner = within;
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const line = node.position?.start.line ?? 1;

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type PrintFormatId, printFormats } from '@repo/design';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import { imageSize } from 'image-size';
 import type { ContentIssue } from './issues.ts';
-import { type Country, type Poster, type PosterImage, posterSchema } from './schema/index.ts';
+import { billboardCtaMaxWords, billboardHeadlineMaxWords, type Country, type Poster, type PosterImage, posterSchema, wordsOf } from './schema/index.ts';
 import { checkNamedAfterFile, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** A poster design as loaded: its file (relative to the content root) beside its data. */
@@ -87,6 +88,7 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
         });
       }
     }
+    checkBillboardLines(file, poster, issues);
     if (!poster.lines[sourceLocale]) {
       issues.push({
         file,
@@ -113,7 +115,7 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
             file,
             field: `lines.${locale}`,
             message: `is missing: ${codes.join(', ')} ${codes.length > 1 ? 'speak' : 'speaks'} ${localeInfo(locale).englishName} and get${codes.length > 1 ? '' : 's'} this design`,
-            fix: `add lines.${locale} with translation: draft, headline, body and cta`,
+            fix: `add lines.${locale} with translation: draft, headline, body and cta${billboardFormats(poster).length ? ', and billboard: { headline, cta }' : ''}`,
           });
         }
       }
@@ -132,6 +134,48 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     designs.push({ ...poster, file, ...(photo ? { photo } : {}) });
   }
   return designs;
+}
+
+/** The billboard formats a design lists. */
+export function billboardFormats(poster: Pick<Poster, 'formats'>): PrintFormatId[] {
+  return poster.formats.filter((f) => printFormats[f].kind === 'billboard');
+}
+
+/**
+ * Billboard lines: every language of a design with a billboard format has them, and each stays
+ * within its word limit (headline 7, call to action 5: a driver reads 7–10 words in passing). Lines
+ * of a design without billboard formats are checked too, so they are ready when one is added.
+ */
+function checkBillboardLines(file: string, poster: Poster, issues: ContentIssue[]) {
+  const formats = billboardFormats(poster);
+  const on = formats.length ? `, printed on ${formats.join(', ')}` : '';
+  for (const [locale, lines] of Object.entries(poster.lines)) {
+    if (!lines.billboard) {
+      if (formats.length) {
+        issues.push({
+          file,
+          field: `lines.${locale}.billboard`,
+          message: `is missing: design "${poster.id}" lists the billboard format${formats.length > 1 ? 's' : ''} ${formats.join(', ')}, which show billboard lines, not the poster's`,
+          fix: `add lines.${locale}.billboard with a headline of at most ${billboardHeadlineMaxWords} words and a cta of at most ${billboardCtaMaxWords}, or drop the billboard formats`,
+        });
+      }
+      continue;
+    }
+    const limits = [
+      ['headline', billboardHeadlineMaxWords, 'headline'],
+      ['cta', billboardCtaMaxWords, 'call to action'],
+    ] as const;
+    for (const [field, max, name] of limits) {
+      const n = wordsOf(lines.billboard[field]).length;
+      if (n <= max) continue;
+      issues.push({
+        file,
+        field: `lines.${locale}.billboard.${field}`,
+        message: `has ${n} words; a billboard ${name} has at most ${max} (design "${poster.id}", locale ${locale}${on}): "${lines.billboard[field]}"`,
+        fix: `shorten it to ${max} words or fewer: a driver reads 7–10 words in passing, and the whole board carries at most 30`,
+      });
+    }
+  }
 }
 
 /** Reads a design's photo: it must exist and be a JPEG or PNG whose size can be read. */

@@ -3,11 +3,13 @@
 // confirmation, a site address on a reserved domain, poster words that are a draft translation or
 // missing. Print files that show one are proofs ("PROOF — NOT FOR PRINT"); a release build
 // (`--release`) refuses while there is any. Sites, print files, publish and build all ask this module.
+import { type PrintFormatId, printFormats } from '@repo/design';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import type { Content } from './load.ts';
 import type { PosterDesign } from './posters.ts';
 import type { Country, Helpline, PosterLines } from './schema/index.ts';
 import { planSite } from './site-plan.ts';
+import { localeUnits, type Unit, unitSources } from './units.ts';
 
 /** What kind of fact is unverified. */
 export type ReleaseFactKind =
@@ -22,7 +24,14 @@ export type ReleaseFactKind =
   /** Poster lines printed in a language whose translation is still a `draft`. */
   | 'poster-text-draft'
   /** Poster lines missing for a language a country of the design speaks. */
-  | 'poster-text-missing';
+  | 'poster-text-missing'
+  /**
+   * A text a print file shows (a poster line, a helpline's purpose, the funding statement, a label)
+   * translated from an English text that has changed since: its unit's recorded fingerprint differs.
+   */
+  | 'printed-text-outdated'
+  /** A text a print file shows that has no translation in its language, so English would be printed in its place. */
+  | 'printed-text-missing';
 
 /**
  * One unverified fact, as a print file carries it (plain data: it travels with each print job to the
@@ -214,7 +223,80 @@ export function releaseFacts(content: Content, options: ReleaseOptions = {}): Re
       });
     }
   }
+  facts.push(...printedTextFacts(content, countries, files));
   return facts;
+}
+
+/**
+ * Whether a print file shows a unit's text: a design's lines on its formats that show them (billboards
+ * their own lines, the body only where `shows.body`), the purposes of the helplines it prints, the
+ * full funding statement (the short one on billboards) and the helpline labels on every poster. The design's name is in the PDF's
+ * metadata only. The import's copyfit check (@repo/translate) asks this too.
+ */
+export function unitIsPrintedOn(unitId: string, file: { design: string; format: string; country: Pick<Country, 'helplines'> }): boolean {
+  const [kind, id, field = ''] = unitId.split(':');
+  if (kind === 'poster') {
+    if (id !== file.design || field === 'name') return false;
+    const format = printFormats[file.format as PrintFormatId];
+    if (field.startsWith('billboard.')) return format?.kind === 'billboard';
+    if (format?.kind === 'billboard') return false;
+    return field !== 'body' || !!format?.shows.body;
+  }
+  if (kind === 'helpline') return printedHelplines(file.country as Country, 'poster').some((h) => h.id === id);
+  // Billboards print the short funding statement, every other format the full one.
+  const billboard = printFormats[file.format as PrintFormatId]?.kind === 'billboard';
+  if (unitId === 'campaign:funding') return !billboard;
+  if (unitId === 'campaign:fundingShort') return billboard;
+  return unitId === 'ui:helplines.call' || unitId === 'ui:helplines.free';
+}
+
+/** Outdated or missing texts on print files, unit by unit (a design's lines missing as a whole are poster-text-missing). */
+function printedTextFacts(content: Content, countries: Country[], files: PrintedFile[]): ReleaseFact[] {
+  const facts: ReleaseFact[] = [];
+  const sources = unitSources(content);
+  const locales = [...new Set(files.map((f) => f.locale))].filter((l) => l !== sourceLocale);
+  for (const locale of locales) {
+    const own = files.filter((f) => f.locale === locale && countries.includes(f.country));
+    for (const unit of localeUnits(content, locale, sources)) {
+      if (unit.state !== 'outdated' && unit.state !== 'missing') continue;
+      const printFiles = own.filter((f) => unitIsPrintedOn(unit.id, { design: f.design.id, format: f.format, country: f.country })).map((f) => f.key);
+      if (printFiles.length === 0) continue;
+      facts.push(printedTextFact(unit, locale, printFiles));
+    }
+  }
+  return facts;
+}
+
+function printedTextFact(unit: Unit, locale: string, printFiles: string[]): ReleaseFact {
+  const place = unit.place(locale);
+  const name = `${localeInfo(locale).englishName} (${locale})`;
+  if (unit.state === 'missing') {
+    return {
+      kind: 'printed-text-missing',
+      what: `${unit.id} has no ${name} translation, so print files in ${locale} would show the English: ${unit.where}`,
+      file: `content/${place.file}`,
+      field: place.path.join('.'),
+      fix: `translate it (npm run translations -- export ${locale}), then have a native speaker review it`,
+      appearsOn: { sites: [], printFiles, pageCards: [] },
+    };
+  }
+  const why =
+    unit.outdatedBecause === 'not-derived'
+      ? `is not what the rule makes of its ${localeInfo(locale).derivedFrom?.locale} text`
+      : unit.outdatedBecause === 'origin-changed'
+        ? 'is a reviewer’s wording for a text that has changed since'
+        : 'was translated from an English text that has changed since';
+  return {
+    kind: 'printed-text-outdated',
+    what: `the ${name} text of ${unit.id} ${why}: ${unit.where}`,
+    file: `content/${place.file}`,
+    field: place.path.join('.'),
+    fix:
+      unit.outdatedBecause === 'not-derived'
+        ? `npm run translations -- derive ${locale}`
+        : `update the translation to the current English (npm run translations -- export ${locale}), or, if it is still right, npm run translations -- mark-current ${locale}/${unit.id}`,
+    appearsOn: { sites: [], printFiles, pageCards: [] },
+  };
 }
 
 /** Whether a helpline's number counts as verified for this release, and if not, what is wrong. */

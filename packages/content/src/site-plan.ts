@@ -33,7 +33,7 @@ export interface SitePlan {
 }
 
 /** Which pages a country's site carries: its roles' pages and every `all` page. */
-export function pageIdsFor(content: Content, country: Country): string[] {
+export function pageIdsFor(content: Pick<Content, 'pages'>, country: Pick<Country, 'roles'>): string[] {
   return content.pages
     .filter((p) => p.locale === sourceLocale)
     .filter((p) => p.data.audience === 'all' || country.roles.includes(p.data.audience))
@@ -42,8 +42,29 @@ export function pageIdsFor(content: Content, country: Country): string[] {
 }
 
 /** Root-relative base of a locale: the default language lives at `/`, the others at `/<tag>/`. */
-export function localeBase(country: Country, locale: string): string {
+export function localeBase(country: Pick<Country, 'defaultLanguage'>, locale: string): string {
   return locale === country.defaultLanguage ? '/' : `/${localeInfo(locale).path}/`;
+}
+
+/** Root-relative URL of a page shown in `locale` on a country's site (the page is the translation or its English original). */
+export function pagePath(country: Pick<Country, 'defaultLanguage'>, locale: string, page: { data: { slug: string } }): string {
+  return `${localeBase(country, locale)}${page.data.slug ? `${page.data.slug}/` : ''}`;
+}
+
+/**
+ * Every page address of a country's site, with the id of the page there: what `planSite` plans,
+ * without the interface strings (the loader checks internal links with it before it has them).
+ */
+export function sitePagePaths(pages: Page[], country: Pick<Country, 'roles' | 'languages' | 'defaultLanguage'>): Map<string, string> {
+  const byKey = new Map(pages.map((p) => [`${p.locale}/${p.id}`, p]));
+  const paths = new Map<string, string>();
+  for (const id of pageIdsFor({ pages }, country)) {
+    for (const tag of country.languages) {
+      const page = byKey.get(`${tag}/${id}`) ?? byKey.get(`${sourceLocale}/${id}`);
+      if (page) paths.set(pagePath(country, tag, page), id);
+    }
+  }
+  return paths;
 }
 
 /** Builds every page of a country's site in every locale, with fallbacks and hreflang alternates. */
@@ -52,7 +73,7 @@ export function planSite(content: Content, countryCode: string): SitePlan {
   if (!country) throw new Error(`Unknown country "${countryCode}". Known: ${content.countries.map((c) => c.code).join(', ')}.`);
   const byKey = new Map(content.pages.map((p) => [`${p.locale}/${p.id}`, p]));
   const ids = pageIdsFor(content, country);
-  const pathOf = (locale: string, page: Page) => `${localeBase(country, locale)}${page.data.slug ? `${page.data.slug}/` : ''}`;
+  const pathOf = (locale: string, page: Page) => pagePath(country, locale, page);
 
   const locales: SiteLocale[] = country.languages.map((tag) => {
     const ui = content.ui.get(tag);
@@ -70,7 +91,7 @@ export function planSite(content: Content, countryCode: string): SitePlan {
       tag,
       base: localeBase(country, tag),
       translation: ui?.translation ?? 'draft',
-      t: createTranslator(ui?.strings ?? {}, content.sourceUi),
+      t: createTranslator(ui?.strings ?? {}, content.sourceUi, tag),
       pages,
     };
   });

@@ -12,7 +12,8 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line;
+      // linePos is only filled in with prettyErrors; pos (character offsets) always is.
+      const line = error.linePos?.[0]?.line ?? (error.pos ? lineCounter.linePos(error.pos[0]).line : undefined);
       issues.push({
         file,
         ...(line ? { line: line + lineOffset } : {}),
@@ -89,4 +90,12 @@ export function checkNamedAfterFile(file: string, name: string, actual: string, 
       fix: `rename the file to ${actual}.yaml or write ${field}: ${expected}`,
     });
   }
+}
+
+/** The line of a field in a YAML text (1-based), or of its deepest existing parent; undefined when the text cannot be read. */
+export function fieldLine(text: string, path: (string | number)[]): number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) return undefined;
+  return lineOf(doc, path, counter);
 }

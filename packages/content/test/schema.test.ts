@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { countrySchema, figureSchema, helplineSchema, pageFrontmatterSchema, sourceSchema } from '../src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countrySchema, figureSchema, helplineSchema, loadLocales, pageFrontmatterSchema, sourceSchema } from '../src/index.ts';
+import { validFixture } from './helpers.ts';
+
+// Schemas check locale tags against the registry, which content/locales.yaml fills.
+beforeAll(() => {
+  loadLocales(validFixture, []);
+});
 
 const helpline = {
   id: 'gr-116000',

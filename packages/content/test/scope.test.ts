@@ -47,7 +47,12 @@ describe('figure scopes', () => {
     const dir = fixture();
     edit(dir, 'pages/en/home.mdx', 'Body of home in en. <Figure id="children-share" />', 'Body of home in en. <Figure id="md-fixture" />');
     // The Greek translation is only shown on the Greek site; the Romanian one only on the Moldovan.
-    edit(dir, 'pages/el/home.mdx', 'Body of home in el. <Figure id="children-share" />', 'Body of home in el.\n\n<Figure id="md-fixture" />');
+    edit(
+      dir,
+      'pages/el/home.mdx',
+      'Κείμενο της αρχικής σελίδας στα ελληνικά. <Figure id="children-share" />',
+      'Κείμενο της αρχικής σελίδας στα ελληνικά.\n\n<Figure id="md-fixture" />',
+    );
     edit(dir, 'pages/ro/home.mdx', 'Body of home in ro. <Figure id="children-share" />', 'Body of home in ro. <Figure id="md-fixture" />');
     const scoped = issuesOf(dir).filter((i) => i.message.includes('"md-fixture"'));
     expect(scoped).toEqual([

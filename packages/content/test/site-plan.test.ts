@@ -29,7 +29,7 @@ describe('planSite', () => {
     expect(privacyEl?.alternates).toEqual({ en: '/en/privacy/' });
     const demandEl = plan.pages.find((p) => p.locale === 'el' && p.id === 'demand');
     expect(demandEl?.isFallback).toBe(false);
-    expect(demandEl?.alternates).toEqual({ el: '/buying-harms-children/', en: '/en/buying-harms-children/' });
+    expect(demandEl?.alternates).toEqual({ el: '/i-agora-vlaptei/', en: '/en/buying-harms-children/' });
   });
 
   it('looks up interface strings with key-by-key English fallback', () => {

@@ -61,6 +61,38 @@ export const space = { 1: 0.25, 2: 0.5, 3: 1, 4: 1.5, 5: 2, 6: 3 } as const;
 /** Font families, each with the scripts it covers; posters and pages use the same faces. */
 export const fontFamily = { text: 'Noto Sans', fallbackStack: 'system-ui, sans-serif' } as const;
 
+// The one place that knows the text face's files and names: apps/site/src/lib/fonts.ts subsets them
+// for each site, packages/print/src/fonts.ts registers them with satori.
+
+/** The npm package the text face comes from: one file per subset (script) and weight. */
+export const fontPackage = '@fontsource/noto-sans';
+
+/**
+ * The subsets of the scripts the campaign's languages are written in, in order of preference where
+ * their ranges overlap. Posters register exactly these.
+ */
+export const fontSubsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
+export type FontSubset = (typeof fontSubsets)[number];
+
+/**
+ * Pages fall back on these last: combining accents and letters none of the subsets above has
+ * (U+0300, U+0303, U+0309, U+0323, U+1EA0–U+1EF1). A site keeps one only when its text uses one.
+ */
+export const pageOnlyFontSubsets = ['vietnamese'] as const;
+
+/** A subset file inside fontPackage, e.g. `files/noto-sans-latin-ext-700-normal.woff2`. */
+export function fontSubsetFile(subset: string, weight: number, format: 'woff' | 'woff2'): string {
+  return `files/noto-sans-${subset}-${weight}-normal.${format}`;
+}
+
+/**
+ * A family name per subset file (`Noto Sans latin-ext`), for renderers that keep one font per family
+ * and weight: satori, given every subset as "Noto Sans", draws ș ț, Cyrillic and Greek as empty boxes.
+ */
+export function fontSubsetFamily(subset: string): string {
+  return `${fontFamily.text} ${subset}`;
+}
+
 /** CSS custom properties for every token, for the site's stylesheet. */
 export function cssCustomProperties(): string {
   const lines = [

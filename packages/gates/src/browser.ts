@@ -3,14 +3,56 @@
 // name (--host-resolver-rules), so even a missed request could not leave this machine.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { posix, win32 } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type ServedSite, serveSites } from './serve.ts';
 import { type PageFile, pagesOf } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
-/** Where Chromium is expected: Debian's package (`apt-get install -y chromium`), or CHROMIUM_PATH. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** What chromiumPath() looks at: the environment, the operating system and the file system. */
+export interface ChromiumSearch {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  exists?: (path: string) => boolean;
+}
+
+/**
+ * Where each system keeps Chromium or a browser built on it (Google Chrome, Microsoft Edge), in
+ * order of preference: Debian's and Ubuntu's packages, the macOS applications (system-wide, then
+ * the user's), and the Windows installers (per machine, then per user).
+ */
+export function chromiumCandidates({ env = process.env, platform = process.platform }: Omit<ChromiumSearch, 'exists'> = {}): string[] {
+  if (platform === 'win32') {
+    const roots = [env.ProgramFiles ?? 'C:\\Program Files', env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter(
+      (root): root is string => Boolean(root),
+    );
+    return [
+      ['Chromium', 'Application', 'chrome.exe'],
+      ['Google', 'Chrome', 'Application', 'chrome.exe'],
+      ['Microsoft', 'Edge', 'Application', 'msedge.exe'],
+    ].flatMap((parts) => roots.map((root) => win32.join(root, ...parts)));
+  }
+  if (platform === 'darwin') {
+    const apps = [
+      ['Chromium.app', 'Contents', 'MacOS', 'Chromium'],
+      ['Google Chrome.app', 'Contents', 'MacOS', 'Google Chrome'],
+      ['Microsoft Edge.app', 'Contents', 'MacOS', 'Microsoft Edge'],
+    ];
+    const folders = ['/Applications', ...(env.HOME ? [posix.join(env.HOME, 'Applications')] : [])];
+    return apps.flatMap((parts) => folders.map((folder) => posix.join(folder, ...parts)));
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+}
+
+/**
+ * The Chromium the browser gates drive: CHROMIUM_PATH when it is set, else the first of
+ * chromiumCandidates() that exists, else the first candidate (so that "not found at …" names
+ * where it was expected).
+ */
+export function chromiumPath({ env = process.env, platform = process.platform, exists = existsSync }: ChromiumSearch = {}): string {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  const candidates = chromiumCandidates({ env, platform });
+  return candidates.find((path) => exists(path)) ?? (candidates[0] as string);
 }
 
 export function chromiumAvailable(): boolean {

@@ -32,7 +32,13 @@ export async function fontsGate(sites: Site[]): Promise<GateResult> {
     const glyphsOf = (file: string) => {
       let set = glyphs.get(file);
       if (!set) {
-        set = fontCodePoints(readFileSync(join(site.dir, file)));
+        try {
+          set = fontCodePoints(readFileSync(join(site.dir, file)));
+        } catch (error) {
+          throw new Error(
+            `${site.code}: the font file ${file} cannot be read (${(error as Error).message}); rebuild the site (apps/site/src/lib/fonts.ts writes it).`,
+          );
+        }
         glyphs.set(file, set);
       }
       return set;

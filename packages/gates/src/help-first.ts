@@ -49,7 +49,7 @@ interface Measured {
 }
 
 /** Runs in the page: measures everything above with the page scrolled to the top. */
-function measure(): Measured {
+async function measure(): Promise<Measured> {
   const screen = { width: window.innerWidth, height: window.innerHeight };
   window.scrollTo(0, 0);
   const onScreen = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= screen.height && r.right <= screen.width && r.width > 0 && r.height > 0;
@@ -114,6 +114,8 @@ function measure(): Measured {
     for (const t of target.querySelectorAll('a[href^="tel:"]')) if (visible(t)) reachable.add(t.getAttribute('href'));
     // Where the link lands: the target's top must not be under a sticky or fixed bar.
     target.scrollIntoView();
+    // Two frames: the scroll and any late reflow (a font swapping in) settle before hit-testing.
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
     const cover = coverAt(target, Math.max(0, target.getBoundingClientRect().top) + 4);
     if (cover && pinned(cover)) hiddenTargets.push(`${hash} (under ${describe(cover)})`);
     window.scrollTo(0, 0);

@@ -1,7 +1,8 @@
 /**
  * Interface strings: the fixed words around the content (buttons, notices, headings). Each key is
- * described once here; `content/ui/<locale>.yaml` gives the words. English must have every key;
- * another locale may leave a key out, and readers then see the English words.
+ * described once here; `content/ui/<locale>.yaml` gives the words as ICU MessageFormat messages
+ * (`{name}` for a value, `{n, plural, one {…} other {…}}` for plural forms; see messages.ts). English
+ * must have every key; another locale may leave a key out, and readers then see the English words.
  */
 export const uiStringKeys = {
   'site.skipToContent': 'Skip link to the main content, first thing a keyboard user reaches after the exit link.',
@@ -27,6 +28,8 @@ export const uiStringKeys = {
   'helplines.more': 'Link from the first helpline at the top of every page to the box with every number, its hours and cost.',
   'figure.source': 'Label before the source of a figure.',
   'figure.undated': 'Said of a source that gives no date.',
+  'partners.none':
+    'Shown under the heading “Partners in this country” on the page about the campaign, when the country has no partner organisation in the VICTOR project.',
   'exit.label': 'Text of the Exit this page button.',
   'exit.hint': 'Visually hidden hint: pressing Shift three times also leaves the page.',
   'exit.press2': 'Announcement after the first Shift press.',
@@ -35,7 +38,8 @@ export const uiStringKeys = {
   'exit.expired': 'Announcement when the Shift presses timed out.',
   'exit.learnMore': 'Link text to the page that explains the exit button and safe browsing.',
   'printers.zip': 'Link text to the ZIP of every print file of the country. {country} is the country name.',
-  'printers.zipInfo': 'What the ZIP holds and weighs. {files} is a number of files, {size} a size such as “5.6 MB”.',
+  'printers.zipInfo':
+    'What the ZIP holds and weighs. {files} is the number of files, a plural: give every form your language has (# shows the number); {size} is a size such as “5.6 MB”.',
   'printers.format': 'Table heading: format and specification of a print file.',
   'printers.file': 'Table heading: the file to download.',
   'printers.preview': 'Table heading and link text: PNG preview of a print file.',
@@ -55,6 +59,20 @@ export const uiStringKeys = {
   'printers.proof':
     'One sentence above print files that are proofs (marked “PROOF — NOT FOR PRINT”) while the campaign team has not yet confirmed a fact on them: phone numbers, the web address, the translations. The full list goes to the team, never to this page.',
   'printers.none': 'Shown when no print files have been built for the site.',
+  'printers.specSheet':
+    'Link text to the specification sheet: a PDF in the country’s languages and English listing every print file with its size, bleed, scale, colours, QR code address and checksum (it is also in the ZIP).',
+  'specSheet.title': 'Title of the specification sheet in each country’s ZIP of print files. {country} is the country name.',
+  'specSheet.intro': 'First paragraph of the specification sheet: what its table lists for each file of the ZIP. {country} is the country name.',
+  'specSheet.printing':
+    'Specification sheet: the colours and PDF version of the print files. {pdfx} is the PDF/X version, e.g. “PDF/X-1a:2001”; {condition} the printing condition’s registered name, e.g. “FOGRA39”.',
+  'specSheet.billboard':
+    'Specification sheet: how to enlarge a billboard file drawn at 1:10. {percent} is the enlargement, e.g. “1000 %”; {fileBleed} the bleed in the file and {bleed} on the board, in millimetres.',
+  'specSheet.checksums': 'Specification sheet: how to check the files after unzipping them. {command} is the command, e.g. “sha256sum -c SHA256SUMS”.',
+  'specSheet.trim': 'Specification sheet, table heading: the finished (trim) size in millimetres.',
+  'specSheet.bleed': 'Specification sheet, table heading: the bleed around the trim in millimetres.',
+  'specSheet.scale': 'Specification sheet, table heading: the scale the file is drawn at (1:1, or 1:10 for billboards).',
+  'specSheet.colours': 'Specification sheet, table heading: colours, printing condition and PDF/X version of the file.',
+  'specSheet.qr': 'Specification sheet, table heading: the web address the file’s QR code opens.',
   'notFound.title': 'Title of the 404 page.',
   'notFound.body': 'Body of the 404 page.',
 } as const;
@@ -62,15 +80,4 @@ export const uiStringKeys = {
 export type UiKey = keyof typeof uiStringKeys;
 export type UiStrings = Partial<Record<UiKey, string>>;
 
-/**
- * Looks up interface strings for one locale, falling back to the source locale's words key by key.
- * `{name}` placeholders are filled from `vars`; a missing variable is left visible so it is noticed.
- */
-export function createTranslator(strings: UiStrings, fallback: Record<UiKey, string>) {
-  return (key: UiKey, vars: Record<string, string> = {}): string => {
-    const template = strings[key] ?? fallback[key];
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-  };
-}
-
-export type Translate = ReturnType<typeof createTranslator>;
+// createTranslator (ICU MessageFormat, plural forms, English fallback key by key): messages.ts.

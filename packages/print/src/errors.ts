@@ -1,29 +1,19 @@
-/**
- * Where a problem is: the design (or, for a page card, the page), language and format it breaks, and
- * the country when known.
- */
-export interface PosterWhere {
-  design?: string;
-  /** A page card: the page id, and the content file its title comes from. */
-  page?: string;
-  source?: string;
-  locale: string;
-  format: string;
-  country?: string;
-}
+import { type PosterWhere, type TextBox, textBoxes } from './text-boxes.ts';
+
+export type { PosterWhere, TextBox } from './text-boxes.ts';
 
 export function describeWhere(w: PosterWhere): string {
   const what = w.page !== undefined ? `card of page "${w.page}"` : `design "${w.design}"`;
   return `${what}, locale ${w.locale}, format ${w.format}${w.country ? ` (${w.country})` : ''}`;
 }
 
-/** A line that cannot fit its box even at the design's minimum size. */
+/** A text box that cannot fit even at the design's minimum size, found by the copyfitter or, late, by the renderer. */
 export class CopyfitError extends Error {
   readonly where: PosterWhere;
-  readonly box: string;
+  readonly box: TextBox;
   readonly text: string;
-  constructor(where: PosterWhere, box: string, text: string, reason: string) {
-    super(`${describeWhere(where)}: the ${box} does not fit: ${reason}. Text: "${text}". Fix: ${copyfitFix(where, box)}.`);
+  constructor(where: PosterWhere, box: TextBox, text: string, reason: string) {
+    super(`${describeWhere(where)}: the ${textBoxes[box].label} does not fit: ${reason}. Text: "${text}". Fix: ${copyfitFix(where, box)}.`);
     this.name = 'CopyfitError';
     this.where = where;
     this.box = box;
@@ -31,25 +21,9 @@ export class CopyfitError extends Error {
   }
 }
 
-/** Where to shorten the text of a box that does not fit. */
-export function copyfitFix(w: PosterWhere, box: string): string {
-  const design = `content/posters/${w.design}.yaml`;
-  const country = `content/countries/${w.country ?? '<country>'}.yaml`;
-  if (w.page !== undefined && box === 'page title') return `shorten title in ${w.source ?? `the page "${w.page}"`}`;
-  if (box === 'headline' || box === 'body text' || box === 'call to action') {
-    const field = box === 'headline' ? 'headline' : box === 'body text' ? 'body' : 'cta';
-    return `shorten lines.${w.locale}.${field} in ${design}, or lower sizes.${field}.min there`;
-  }
-  if (box === 'message area') return `shorten the headline and body in ${design}, or drop the format ${w.format} from its formats`;
-  if (box.startsWith('helpline'))
-    return box === 'helpline label'
-      ? `shorten helplines.call in content/ui/${w.locale}.yaml`
-      : `shorten the purpose (${w.locale}) of the helplines in ${country}`;
-  if (box === 'funding statement') return `shorten funding.${w.locale} in content/campaign.yaml`;
-  if (box === 'photo credit') return `shorten image.credit in ${design}`;
-  if (box === 'web address') return `use a shorter siteUrl in ${country}`;
-  if (w.page !== undefined) return 'shorten the text';
-  return `shorten the text, or drop the format ${w.format} from ${design}`;
+/** Where to shorten the text of a box that does not fit (the content field, in its file). */
+export function copyfitFix(w: PosterWhere, box: TextBox): string {
+  return textBoxes[box].fix(w);
 }
 
 /** A photo that cannot print well where a design puts it: too few pixels for its printed size. */

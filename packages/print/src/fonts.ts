@@ -3,15 +3,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { fontPackage, fontSubsetFamily, fontSubsetFile, fontSubsets } from '@repo/design';
 import * as fontkit from 'fontkit';
 
 /**
  * The poster faces: Noto Sans from @fontsource, as separate subset files. satori keeps one font per
  * family name and weight, so registering every subset under "Noto Sans" would draw Romanian ș ț,
  * Cyrillic and Greek as empty boxes. Each subset file gets its own family name instead, and text
- * asks for all of them as a fallback chain: the first file that has a character draws it.
+ * asks for all of them as a fallback chain: the first file that has a character draws it. The
+ * subsets, files and family names are @repo/design's (fontSubsets, fontSubsetFile, fontSubsetFamily).
  */
-export const fontSubsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
+export { fontSubsets };
 /** Regular for body text, bold for labels and numbers, extra bold for headlines. */
 export const fontWeights = [400, 700, 800] as const;
 export type FontWeight = (typeof fontWeights)[number];
@@ -41,7 +43,7 @@ const requireHere = createRequire(import.meta.url);
 
 /** Folder of the @fontsource/noto-sans package. */
 export function fontPackageDir(): string {
-  return dirname(requireHere.resolve('@fontsource/noto-sans/package.json'));
+  return dirname(requireHere.resolve(`${fontPackage}/package.json`));
 }
 
 let cached: FontSet | undefined;
@@ -52,13 +54,13 @@ export function loadFonts(): FontSet {
   const dir = fontPackageDir();
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const files: FontFile[] = [];
-  const hash = createHash('sha256').update(`@fontsource/noto-sans@${version}\n`);
+  const hash = createHash('sha256').update(`${fontPackage}@${version}\n`);
   for (const subset of fontSubsets) {
     for (const weight of fontWeights) {
-      const path = join(dir, 'files', `noto-sans-${subset}-${weight}-normal.woff`);
+      const path = join(dir, fontSubsetFile(subset, weight, 'woff'));
       const data = readFileSync(path);
       hash.update(`${subset}-${weight}:`).update(data);
-      files.push({ family: familyName(subset), subset, weight, path, data });
+      files.push({ family: fontSubsetFamily(subset), subset, weight, path, data });
     }
   }
   const faces = new Map<FontWeight, fontkit.Font[]>();
@@ -68,7 +70,7 @@ export function loadFonts(): FontSet {
       fontSubsets.map((subset) => fontkit.create(woffToSfnt((files.find((f) => f.subset === subset && f.weight === weight) as FontFile).data))),
     );
   }
-  cached = { files, familyChain: fontSubsets.map((s) => `'${familyName(s)}'`).join(', '), faces, version, hash: hash.digest('hex') };
+  cached = { files, familyChain: fontSubsets.map((s) => `'${fontSubsetFamily(s)}'`).join(', '), faces, version, hash: hash.digest('hex') };
   return cached;
 }
 
@@ -112,10 +114,6 @@ export function woffToSfnt(woff: Buffer): Buffer {
     offset += padded.length;
   });
   return Buffer.concat(parts);
-}
-
-function familyName(subset: string) {
-  return `Noto Sans ${subset}`;
 }
 
 /** The fonts in the form satori's `fonts` option takes. */

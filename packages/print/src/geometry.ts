@@ -44,7 +44,8 @@ export function formatById(id: string): PrintFormat {
 }
 
 export function geometry(format: PrintFormat, options: { cropMarks: boolean }): Geometry {
-  if (format.kind === 'social') {
+  // A PNG (a social image) is pixels at its finished size: no bleed, no slug, no marks.
+  if (format.output === 'png') {
     return {
       format,
       unit: 'px',

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isCardJob } from './cards.ts';
-import { formatById } from './geometry.ts';
+import type { RenderJob } from './render/layout.ts';
 import { printingHashInput } from './render/pdf.ts';
-import type { RenderJob } from './render/svg.ts';
 
 const packageRoot = resolve(import.meta.dirname, '..');
 const designSrc = resolve(packageRoot, '../design/src');
@@ -36,8 +34,9 @@ export function jobInputHash(job: RenderJob, code: string, fonts: string, librar
   // A photo's absolute path says where the checkout is, not what the file shows (its sha256 does).
   const json = JSON.stringify(job, (key, value) => (key === 'photo' && value ? { ...value, path: undefined } : value));
   const hash = createHash('sha256').update(json).update('\0').update(code).update('\0').update(fonts).update('\0').update(libraries);
-  // PNGs (social images, page cards) do not depend on it: another --pdfx re-renders only the PDFs.
-  if (!isCardJob(job) && formatById(job.format).kind !== 'social') hash.update('\0').update(printingHashInput());
+  // The printing settings are in the JSON of a PDF's job; PNGs (social images, page cards) have none,
+  // so another --pdfx re-renders only the PDFs. An X-4 file also depends on the profile it embeds.
+  if ('printing' in job && job.printing) hash.update('\0').update(printingHashInput(job.printing));
   return hash.digest('hex');
 }
 

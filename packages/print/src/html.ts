@@ -4,8 +4,8 @@ import type { FontSet } from './fonts.ts';
 import type { PrintJob } from './jobs.ts';
 import type { TextMeasurer } from './measure.ts';
 import { qrPathData, quietZoneModules } from './qr.ts';
+import { layoutJob } from './render/layout.ts';
 import { photoCrop } from './render/photo.ts';
-import { layoutJob } from './render/svg.ts';
 import type { Child, El, Style } from './templates/h.ts';
 
 const unitless = new Set(['fontWeight', 'lineHeight', 'flexGrow', 'flexShrink', 'zIndex', 'opacity']);

@@ -1,4 +1,5 @@
 import {
+  type BillboardLines,
   type Content,
   type Country,
   factsByFile,
@@ -11,6 +12,7 @@ import {
   releaseFacts,
   type UnverifiedFact,
 } from '@repo/content';
+import { type PdfxVersion, type Printing, pdfxVersionIds } from '@repo/design';
 import type { UiKey } from '@repo/i18n';
 import { formatById } from './geometry.ts';
 
@@ -38,7 +40,8 @@ export interface PrintJob {
   translation: 'source' | 'draft' | 'reviewed';
   /** The design's name in the poster's language. */
   title: string;
-  lines: { headline: string; body: string; cta: string };
+  /** The design's lines in the poster's language; `billboard`: its billboard lines, where it lists a billboard format. */
+  lines: { headline: string; body: string; cta: string; billboard?: BillboardLines };
   /** Type size overrides from the design, percent of the short side. */
   sizes: PosterDesign['sizes'];
   /** Interface words the poster uses, in its language. */
@@ -51,8 +54,16 @@ export interface PrintJob {
   host: string;
   brand: string;
   funding: string;
-  /** The design's photo, on poster formats (A4 … city light) only. */
+  /** The funding statement's short form (billboards). */
+  fundingShort: string;
+  /** The design's photo, on the formats that show one (`shows.photo`: A4 … city light). */
   photo?: PosterPhoto;
+  /**
+   * What the PDF is made for: the printing condition its CMYK is separated for and its PDF/X version
+   * (content/campaign.yaml `printing`, `pdfx` overridden by the plan's option). On PDF formats only:
+   * a PNG does not depend on it.
+   */
+  printing?: Printing;
   /**
    * The unverified facts this file shows, from the release rule (@repo/content `releaseFacts`).
    * Non-empty: the file is a proof and carries a "PROOF — NOT FOR PRINT" mark.
@@ -69,6 +80,8 @@ export interface PlanOptions {
   cropMarks?: boolean;
   /** Unix seconds, e.g. from SOURCE_DATE_EPOCH; defaults to the campaign's releaseDate. */
   sourceDateEpoch?: number;
+  /** The PDF/X version for this run (apps/print's `--pdfx`), over content/campaign.yaml `printing.pdfx`. */
+  pdfx?: PdfxVersion;
 }
 
 /** Every file to render: each design × each language of each country whose role it serves × each format. */
@@ -79,6 +92,10 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
     const unknown = [...wanted].filter((c) => !known.has(c));
     if (unknown.length) throw new Error(`Unknown country ${unknown.join(', ')}. Known: ${[...known].join(', ')}.`);
   }
+  if (options.pdfx !== undefined && !pdfxVersionIds.includes(options.pdfx)) {
+    throw new Error(`--pdfx ${options.pdfx} is not a PDF/X version this kit writes: use 1a (PDF/X-1a:2001) or 4 (PDF/X-4)`);
+  }
+  const printing: Printing = { condition: content.campaign.printing.condition, pdfx: options.pdfx ?? content.campaign.printing.pdfx };
   const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date(`${content.campaign.releaseDate}T00:00:00Z`);
   const facts = factsByFile(releaseFacts(content, wanted ? { countries: [...wanted] } : {}));
   const plans = new Map<string, ReturnType<typeof planSite>>();
@@ -89,6 +106,7 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
     plans.set(country.code, plan);
     const page = plan.pages.find((p) => p.id === design.page && p.locale === locale);
     if (!page) throw new Error(`${country.code} has no page "${design.page}" in ${locale}, which ${design.file} links to.`);
+    const { shows, output } = formatById(format);
     jobs.push({
       key,
       country: country.code,
@@ -98,7 +116,7 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
       format,
       translation: lines.translation,
       title: localized(design.name, locale),
-      lines: { headline: lines.headline, body: lines.body, cta: lines.cta },
+      lines: { headline: lines.headline, body: lines.body, cta: lines.cta, ...(lines.billboard ? { billboard: lines.billboard } : {}) },
       sizes: design.sizes,
       labels: { call: ui(content, locale, 'helplines.call') },
       helplines: posterHelplines(content, country, locale, 'poster'),
@@ -106,7 +124,9 @@ export function planJobs(content: Content, options: PlanOptions = {}): PrintJob[
       host: new URL(country.siteUrl).hostname,
       brand: content.campaign.brand,
       funding: localized(content.campaign.funding, locale),
-      ...(design.photo && formatById(format).kind === 'poster' ? { photo: design.photo } : {}),
+      fundingShort: localized(content.campaign.fundingShort, locale),
+      ...(design.photo && shows.photo ? { photo: design.photo } : {}),
+      ...(output === 'pdf' ? { printing } : {}),
       unverified: facts.get(key) ?? [],
       cropMarks: options.cropMarks ?? true,
       date: date.toISOString(),

@@ -29,6 +29,7 @@ export class TextMeasurer {
   private readonly widths = new Memo<string, number>(50_000);
   private readonly shapes = new Memo<string, ShapedText>(20_000);
   private readonly outlines = new Memo<string, string>(20_000);
+  private readonly inks = new Memo<string, Ink>(20_000);
   constructor(fonts: FontSet) {
     this.fonts = fonts;
   }
@@ -109,124 +110,48 @@ export class TextMeasurer {
   width(text: string, weight: FontWeight, size: number): number {
     return this.unitWidth(text, weight) * size;
   }
-}
 
-/** A piece of text between break opportunities: spaces, and after a hyphen, dash or slash. */
-interface Piece {
-  text: string;
-  /** Joined to the previous piece by a space (true) or directly (after a hyphen). */
-  spaced: boolean;
-}
-
-function pieces(text: string): Piece[] {
-  const out: Piece[] = [];
-  for (const word of text.trim().split(/ +/)) {
-    const parts = word.match(/[^-\u2010\u2013\u2014/]+[-\u2010\u2013\u2014/]*|[-\u2010\u2013\u2014/]+/g) ?? [word];
-    parts.forEach((p, i) => {
-      out.push({ text: p, spaced: i === 0 && out.length > 0 });
+  /**
+   * Where the ink of `text` is, at size 1: the union of its glyphs' bounding boxes (from the font's
+   * glyph data, so the ring of Å, the circumflex of Î, the comma of Ș and the tails of g, p, у count)
+   * placed as shaped. x from the pen start; y up from the baseline (`top` above it is positive,
+   * `bottom` below it negative). Not the font's ascender and descender, which no line may reach or
+   * which accents exceed. All zero for text without ink (spaces).
+   */
+  ink(text: string, weight: FontWeight): Ink {
+    return this.inks.get(`${weight}\u0000${text}`, () => {
+      let ink: Ink | undefined;
+      for (const g of this.shape(text, weight).glyphs) {
+        const b = g.glyph.bbox;
+        if (!(b.maxX > b.minX) || !(b.maxY > b.minY)) continue;
+        const box = { left: g.x + b.minX * g.unit, right: g.x + b.maxX * g.unit, top: g.y + b.maxY * g.unit, bottom: g.y + b.minY * g.unit };
+        ink = ink
+          ? {
+              left: Math.min(ink.left, box.left),
+              right: Math.max(ink.right, box.right),
+              top: Math.max(ink.top, box.top),
+              bottom: Math.min(ink.bottom, box.bottom),
+            }
+          : box;
+      }
+      return ink ?? { left: 0, right: 0, top: 0, bottom: 0 };
     });
   }
-  return out;
-}
 
-/** Greedy line breaking at `width` (size 1 units). Returns undefined when a single piece is wider than the box. */
-function breakLines(ps: Piece[], width: number, weight: FontWeight, m: TextMeasurer): string[] | undefined {
-  const space = m.unitWidth(' ', weight);
-  const lines: string[] = [];
-  let line = '';
-  let lineWidth = 0;
-  for (const p of ps) {
-    const w = m.unitWidth(p.text, weight);
-    if (w > width) return undefined;
-    const joined = line === '' ? w : lineWidth + (p.spaced ? space : 0) + w;
-    if (line !== '' && joined > width) {
-      lines.push(line);
-      line = p.text;
-      lineWidth = w;
-    } else {
-      line = line === '' ? p.text : `${line}${p.spaced ? ' ' : ''}${p.text}`;
-      lineWidth = joined;
-    }
+  /** Height of the capitals (OS/2 sCapHeight) of the first font of the chain, at size 1: what legibility rules measure. */
+  capHeight(weight: FontWeight): number {
+    const font = (this.fonts.faces.get(weight) as Font[])[0] as Font;
+    return font.capHeight / font.unitsPerEm;
   }
-  if (line) lines.push(line);
-  return lines;
 }
 
-export interface FitRequest {
-  text: string;
-  weight: FontWeight;
-  /** Box width in layout units (pt or px). */
-  width: number;
-  /** Box height available for the text. */
-  height: number;
-  /** Largest and smallest font sizes, in layout units. */
-  maxSize: number;
-  minSize: number;
-  /** Line height as a multiple of the font size. */
-  lineHeight: number;
-  /** At most this many lines, whatever the height. */
-  maxLines?: number;
-  /** Even out line lengths (for headlines) once the size is found. */
-  balance?: boolean;
+/** Ink bounds of a text at size 1: x from the pen start, y up from the baseline. */
+export interface Ink {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
-export interface FitResult {
-  size: number;
-  lines: string[];
-  /** Widest line, measured. */
-  width: number;
-  /** lines × size × lineHeight. */
-  height: number;
-}
-
-export type FitFailure = { reason: string };
-
-/**
- * Finds the largest size between max and min at which `text` fits the box: every line no wider than
- * the box (no word may overflow sideways: there is no hyphenation), all lines within its height.
- * Sizes step down by 2 % from the maximum, the minimum is always tried last.
- */
-export function fitText(req: FitRequest, m: TextMeasurer): FitResult | FitFailure {
-  const ps = pieces(req.text);
-  const sizes: number[] = [];
-  for (let s = req.maxSize; s > req.minSize; s *= 0.98) sizes.push(round(s));
-  sizes.push(round(req.minSize));
-  let reason = '';
-  for (const size of sizes) {
-    const lines = breakLines(ps, req.width / size, req.weight, m);
-    if (!lines) {
-      const widest = ps.reduce((a, p) => (m.unitWidth(p.text, req.weight) > m.unitWidth(a.text, req.weight) ? p : a));
-      reason = `the word "${widest.text}" is ${round(m.width(widest.text, req.weight, size))} wide at ${size}, the box only ${round(req.width)}`;
-      continue;
-    }
-    const maxLines = Math.min(req.maxLines ?? Number.POSITIVE_INFINITY, Math.floor((req.height + 0.01) / (size * req.lineHeight)));
-    if (lines.length > maxLines) {
-      reason = `at the minimum size ${size} it needs ${lines.length} lines, the box holds ${Math.max(0, maxLines)} (${round(req.width)} × ${round(req.height)})`;
-      continue;
-    }
-    const final = req.balance && lines.length > 1 ? balance(ps, lines.length, req.width / size, req.weight, m) : lines;
-    const width = Math.max(...final.map((l) => m.width(l, req.weight, size)));
-    return { size, lines: final, width, height: final.length * size * req.lineHeight };
-  }
-  return { reason };
-}
-
-/** The narrowest width that still breaks into `count` lines, so lines come out of similar length. */
-function balance(ps: Piece[], count: number, width: number, weight: FontWeight, m: TextMeasurer): string[] {
-  let lo = width * 0.5;
-  let hi = width;
-  let best = breakLines(ps, hi, weight, m) as string[];
-  for (let i = 0; i < 14; i++) {
-    const mid = (lo + hi) / 2;
-    const lines = breakLines(ps, mid, weight, m);
-    if (lines && lines.length <= count) {
-      best = lines;
-      hi = mid;
-    } else lo = mid;
-  }
-  return best;
-}
-
-function round(n: number) {
-  return Math.round(n * 100) / 100;
-}
+// Line breaking and copyfitting (UAX #14, unbreakable addresses and numbers, balanced headlines): typeset.ts.
+export { type FitFailure, type FitRequest, type FitResult, fitText } from './typeset.ts';

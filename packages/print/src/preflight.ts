@@ -1,11 +1,10 @@
 import { isCardJob } from './cards.ts';
 import { AssetError, CopyfitError, type GlyphError } from './errors.ts';
 import type { FontSet } from './fonts.ts';
-import { formatById } from './geometry.ts';
 import { checkGlyphs } from './glyphs.ts';
 import type { TextMeasurer } from './measure.ts';
-import { currentPrinting, printingProblems } from './render/colour.ts';
-import { layoutJob, type RenderJob } from './render/svg.ts';
+import { printingProblems } from './render/colour.ts';
+import { layoutJob, type RenderJob } from './render/layout.ts';
 import { cardDrawnStrings } from './templates/card.ts';
 import { drawnStrings } from './templates/layout.ts';
 
@@ -17,8 +16,9 @@ import { drawnStrings } from './templates/layout.ts';
  * problems (not just the first), each naming design (or page), locale, format (or string) and the text.
  */
 export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
-  const printing = jobs.some((j) => !isCardJob(j) && formatById(j.format).kind !== 'social') ? printingProblems(currentPrinting()) : [];
-  return [...printing, ...textProblems(jobs, fonts, m)];
+  // The printing settings of the PDF jobs (PNGs have none), each distinct one checked once.
+  const settings = new Map(jobs.flatMap((j) => ('printing' in j && j.printing ? [[`${j.printing.condition}/${j.printing.pdfx}`, j.printing] as const] : [])));
+  return [...[...settings.values()].flatMap(printingProblems), ...textProblems(jobs, fonts, m)];
 }
 
 function textProblems(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {

@@ -28,13 +28,9 @@ function encode(text: string): QrMatrix {
   return { text, size, dark };
 }
 
-/**
- * SVG path data drawing every dark module as part of one path (horizontal runs merged), its top-left
- * module at (x, y). A path, not a nested image: svg-to-pdfkit drops nested SVG images.
- */
-export function qrPathData(qr: QrMatrix, x: number, y: number, module: number): string {
-  const parts: string[] = [];
-  const f = (n: number) => String(Math.round(n * 1000) / 1000);
+/** The dark modules of each row as horizontal runs: `length` modules from column `col`. */
+export function qrRuns(qr: QrMatrix): { row: number; col: number; length: number }[] {
+  const runs: { row: number; col: number; length: number }[] = [];
   for (let row = 0; row < qr.size; row++) {
     let col = 0;
     while (col < qr.size) {
@@ -44,12 +40,22 @@ export function qrPathData(qr: QrMatrix, x: number, y: number, module: number): 
       }
       const start = col;
       while (col < qr.size && qr.dark[row]?.[col]) col++;
-      const x0 = x + start * module;
-      const y0 = y + row * module;
-      parts.push(`M${f(x0)} ${f(y0)}H${f(x + col * module)}V${f(y0 + module)}H${f(x0)}Z`);
+      runs.push({ row, col: start, length: col - start });
     }
   }
-  return parts.join('');
+  return runs;
+}
+
+/** SVG path data drawing every dark module as part of one path (horizontal runs merged), its top-left module at (x, y). */
+export function qrPathData(qr: QrMatrix, x: number, y: number, module: number): string {
+  const f = (n: number) => String(Math.round(n * 1000) / 1000);
+  return qrRuns(qr)
+    .map((r) => {
+      const x0 = x + r.col * module;
+      const y0 = y + r.row * module;
+      return `M${f(x0)} ${f(y0)}H${f(x + (r.col + r.length) * module)}V${f(y0 + module)}H${f(x0)}Z`;
+    })
+    .join('');
 }
 
 /**

@@ -4,8 +4,10 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
-    /** The outline in font units, y upwards. */
-    path: { toSVG(): string };
+    /** The outline in font units, y upwards: as commands (moveTo, lineTo, quadraticCurveTo, bezierCurveTo, closePath), or as SVG path data. */
+    path: { commands: { command: string; args: number[] }[]; toSVG(): string };
+    /** The outline's bounding box in font units, y upwards (what ink reaches, accents included). */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface GlyphPosition {
     xAdvance: number;
@@ -22,25 +24,13 @@ declare module 'fontkit' {
     unitsPerEm: number;
     ascent: number;
     descent: number;
+    /** Height of the capitals (OS/2 sCapHeight), font units. */
+    capHeight: number;
     familyName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string): GlyphRun;
   }
   export function create(data: Uint8Array): Font;
-}
-
-declare module 'svg-to-pdfkit' {
-  type Colour = [number[], number];
-  interface Options {
-    width?: number;
-    height?: number;
-    preserveAspectRatio?: string;
-    assumePt?: boolean;
-    colorCallback?: (colour: Colour | undefined, raw?: string) => Colour;
-    warningCallback?: (message: string) => void;
-    imageCallback?: (link: string) => string;
-  }
-  export default function SVGtoPDF(doc: unknown, svg: string, x: number, y: number, options?: Options): void;
 }
 
 declare module 'qrcode' {

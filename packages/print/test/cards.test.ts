@@ -2,9 +2,9 @@ import { type Content, formatFact, planSite, releaseFacts } from '@repo/content'
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { type CardJob, CopyfitError, cardDrawnStrings, layoutJob, planCards, preflight, renderPoster } from '../src/index.ts';
-import { fonts, measurer, realContent } from './helpers.ts';
+import { fixtureContent, fonts, measurer } from './helpers.ts';
 
-function card(key: string, content: Content = realContent()): CardJob {
+function card(key: string, content: Content = fixtureContent()): CardJob {
   const found = planCards(content, { countries: [key.split('/')[0] as string] }).find((c) => c.key === key);
   if (!found) throw new Error(`no card ${key}`);
   return found;
@@ -12,7 +12,7 @@ function card(key: string, content: Content = realContent()): CardJob {
 
 describe('page cards (Open Graph images)', () => {
   it('plans one card per planned page of each country’s site, at <cc>/cards/<locale>/<page>', () => {
-    const content = realContent();
+    const content = fixtureContent();
     for (const country of content.countries) {
       const pages = planSite(content, country.code).pages;
       const cards = planCards(content, { countries: [country.code] });
@@ -21,22 +21,19 @@ describe('page cards (Open Graph images)', () => {
       expect(cards.map((c) => c.title)).toEqual(pages.map((p) => p.page.data.title));
     }
     expect(planCards(content).length).toBe(content.countries.reduce((n, c) => n + planSite(content, c.code).pages.length, 0));
-    // BCP 47 tags as in content: Serbian in both scripts.
-    expect(card('rs/cards/sr-Latn/home').path).toBe('/sr-latn/');
+    // Paths as the site writes them, per locale.
+    expect(card('md/cards/ru/home').path).toBe('/ru/');
   });
 
   it('shows the country’s first poster helpline, in the language the page is shown in', () => {
-    const c = card('bg/cards/bg/home');
-    const first = realContent()
-      .countries.find((x) => x.code === 'bg')
-      ?.helplines.find((h) => h.onPosters);
-    expect(c.helplines.map((h) => h.id)).toEqual([first?.id]);
-    expect(c.host).toBe('bg.victor-campaign.example');
-    expect(c.shownLocale).toBe('bg');
+    const c = card('gr/cards/el/home');
+    expect(c.helplines.map((h) => h.id)).toEqual(['gr-1109']);
+    expect(c.host).toBe('gr.victor-campaign.example');
+    expect(c.shownLocale).toBe('el');
+    expect(c.labels.call).toBe('Καλέστε');
     // A page without a translation shows the English original, and its card is English throughout.
-    const content = realContent();
-    const missing = { ...content, pages: content.pages.filter((p) => !(p.locale === 'sl' && p.id === 'privacy')) };
-    const fallback = card('si/cards/sl/privacy', missing);
+    const content = fixtureContent();
+    const fallback = card('gr/cards/el/privacy');
     const english = content.pages.find((p) => p.locale === 'en' && p.id === 'privacy');
     expect(fallback).toMatchObject({
       isFallback: true,
@@ -48,26 +45,26 @@ describe('page cards (Open Graph images)', () => {
   });
 
   it('renders a 1200 × 630 PNG, with proof bands while a fact on it is unverified', async () => {
-    const c = card('md/cards/ru/self-check');
+    const c = card('md/cards/ru/recruitment');
     const r = await renderPoster(c, { fonts, measurer });
     expect(r.fileType).toBe('png');
     const png = PNG.sync.read(r.file);
     expect([png.width, png.height]).toEqual([1200, 630]);
     expect(r.sizes.title).toBeGreaterThan(0);
     expect(r.sizes['helpline-number']).toBeGreaterThan(0);
-    expect(r.sizes.host).toBeGreaterThan(0);
-    expect(r.sizes['proof-top']).toBeGreaterThan(0);
+    expect(r.sizes.url).toBeGreaterThan(0);
+    expect(r.sizes.proof).toBeGreaterThan(0);
     expect(r.qrText).toBeUndefined();
     const verified = { ...c, unverified: [] };
-    expect((await renderPoster(verified, { fonts, measurer })).sizes['proof-top']).toBeUndefined();
+    expect((await renderPoster(verified, { fonts, measurer })).sizes.proof).toBeUndefined();
   });
 
-  it('every card of the real content passes the preflight: glyphs (Cyrillic, Greek, Romanian) and copyfit', () => {
-    expect(preflight(planCards(realContent()), fonts, measurer).map((e) => e.message)).toEqual([]);
+  it('every card of the fixture passes the preflight: glyphs (Cyrillic, Greek, Romanian) and copyfit', () => {
+    expect(preflight(planCards(fixtureContent()), fonts, measurer).map((e) => e.message)).toEqual([]);
   });
 
   it('copyfits a long title smaller, and names the page file when a title cannot fit', async () => {
-    const c = card('ro/cards/ro/home');
+    const c = card('md/cards/ro/home');
     const max = (await renderPoster(c, { fonts, measurer })).sizes.title as number;
     const long = {
       ...c,
@@ -79,7 +76,7 @@ describe('page cards (Open Graph images)', () => {
     const tooLong = { ...c, title: 'Traficul de copii este responsabilitatea noastră, a tuturor. '.repeat(10).trim() };
     expect(() => layoutJob(tooLong, measurer)).toThrow(CopyfitError);
     expect(() => layoutJob(tooLong, measurer)).toThrow(
-      /card of page "home", locale ro, format social-link \(ro\): the page title does not fit: .* Fix: shorten title in content\/pages\/ro\/home\.mdx/,
+      /card of page "home", locale ro, format social-link \(md\): the page title does not fit: .* Fix: shorten title in content\/pages\/ro\/home\.mdx/,
     );
   });
 
@@ -101,15 +98,15 @@ describe('page cards (Open Graph images)', () => {
   });
 
   it('a release lists the unverified facts a card shows, with the cards they appear on', () => {
-    const content = realContent();
-    const facts = releaseFacts(content, { countries: ['si'] });
+    const content = fixtureContent();
+    const facts = releaseFacts(content, { countries: ['md'] });
     const first = facts.find((f) => f.field === 'helplines.0.verifiedOn');
-    expect(first?.what).toMatch(/^helpline 116 000 \(.*\) has no verifiedOn date$/);
-    expect(formatFact(first as never)).toMatch(/page cards: si\/cards\/sl\/\{home,/);
-    expect(first?.appearsOn.pageCards).toEqual(planCards(content, { countries: ['si'] }).map((c) => c.key));
+    expect(first?.what).toMatch(/^helpline 0 800 77777 \(.*\) has no verifiedOn date$/);
+    expect(formatFact(first as never)).toMatch(/page cards: md\/cards\/ro\/\{home,/);
+    expect(first?.appearsOn.pageCards).toEqual(planCards(content, { countries: ['md'] }).map((c) => c.key));
     // A card shows only the first poster helpline: the second is on no card.
     expect(facts.find((f) => f.field === 'helplines.1.verifiedOn')?.appearsOn.pageCards).toEqual([]);
     // Draft poster words are on posters, not on page cards.
-    expect(planCards(content, { countries: ['si'] }).every((c) => c.unverified.every((f) => f.kind !== 'poster-text-draft'))).toBe(true);
+    expect(planCards(content, { countries: ['md'] }).every((c) => c.unverified.every((f) => f.kind !== 'poster-text-draft'))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { CopyfitError, type FontWeight, fitText, layoutJob, preflight, renderPoster, satoriFonts, TextMeasurer } from '../src/index.ts';
-import { fonts, job, measurer, realJobs } from './helpers.ts';
+import { CopyfitError, copyfitFix, type FontWeight, fitText, layoutJob, preflight, renderPoster, satoriFonts, TextMeasurer, textBoxes } from '../src/index.ts';
+import { fixtureJobs, fonts, job, measurer } from './helpers.ts';
 
 describe('copyfitting by measurement', () => {
   it('measures text as satori lays it out (within a point at 100 pt), in every script', async () => {
@@ -48,35 +48,54 @@ describe('copyfitting by measurement', () => {
   });
 
   it('a headline too long for a format fails naming design, locale, format and the text', () => {
-    const long = { ...job('md/origin-youth/ro/social-square'), lines: { headline: 'Prea frumos ca să fie adevărat? '.repeat(6).trim(), body: 'x', cta: 'y' } };
+    const long = { ...job('md/youth/ro/social-square'), lines: { headline: 'Prea frumos ca să fie adevărat? '.repeat(6).trim(), body: 'x', cta: 'y' } };
     expect(() => layoutJob(long, measurer)).toThrow(CopyfitError);
     try {
       layoutJob(long, measurer);
     } catch (error) {
       const message = (error as Error).message;
-      expect(message).toContain('design "origin-youth", locale ro, format social-square (md)');
+      expect(message).toContain('design "youth", locale ro, format social-square (md)');
       expect(message).toContain('the headline does not fit');
       expect(message).toContain(long.lines.headline);
-      expect(message).toContain('content/posters/origin-youth.yaml');
+      expect(message).toContain('Fix: shorten lines.ro.headline in content/posters/youth.yaml');
     }
   });
 
-  it('every line of the real content fits every format (the preflight of a full build)', () => {
-    expect(preflight(realJobs(), fonts, measurer).map((e) => e.message)).toEqual([]);
+  it('every line of the fixture fits every format (the preflight of a full build)', () => {
+    expect(preflight(fixtureJobs(), fonts, measurer).map((e) => e.message)).toEqual([]);
   });
 
-  it('no line is drawn wider than its box: the renderer checks the shaped width, whatever the copyfitter believed', async () => {
-    const r = await renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer });
+  it('no line is drawn wider than its box: the renderer checks the shaped width, and names the field to shorten', async () => {
+    const key = 'md/youth/ro/a3';
+    const r = await renderPoster(job(key), { fonts, measurer });
     expect(r.sizes.headline).toBeGreaterThan(0);
     expect(r.sizes.body).toBeGreaterThan(0);
-    // A measurer that under-measures by 30 % lets the copyfitter pick lines too long; drawing them must fail, naming the line.
+    // A measurer that under-measures by 30 % lets the copyfitter pick lines too long; drawing them must
+    // fail, naming the first line's box and its content field (not a generic "shorten the text").
     class Optimist extends TextMeasurer {
       override unitWidth(text: string, weight: FontWeight) {
         return super.unitWidth(text, weight) * 0.7;
       }
     }
     const optimist = new Optimist(fonts);
-    await expect(renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer: optimist })).rejects.toThrow(CopyfitError);
-    await expect(renderPoster(job('bg/origin-parents/bg/a3'), { fonts, measurer: optimist })).rejects.toThrow(/the line is \d+ wide, the box \d+/);
+    const late = await renderPoster(job(key), { fonts, measurer: optimist }).catch((error: unknown) => error);
+    expect(late).toBeInstanceOf(CopyfitError);
+    const { box, message } = late as CopyfitError;
+    expect(message).toMatch(/the line is \d+ wide, the box \d+/);
+    expect(message).toContain(`Fix: ${textBoxes[box].fix({ design: 'youth', locale: 'ro', format: 'a3', country: 'md' })}.`);
+    expect(message).not.toMatch(/Fix: shorten the text/);
+  });
+
+  it('every text box names the content field that shortens it', () => {
+    const where = { design: 'youth', locale: 'ro', format: 'a4', country: 'md' };
+    expect(copyfitFix(where, 'body')).toBe('shorten lines.ro.body in content/posters/youth.yaml, or lower sizes.body.min there');
+    expect(copyfitFix(where, 'cta')).toBe('shorten lines.ro.cta in content/posters/youth.yaml, or lower sizes.cta.min there');
+    expect(copyfitFix(where, 'funding')).toBe('shorten funding.ro in content/campaign.yaml');
+    expect(copyfitFix(where, 'helpline-note')).toMatch(/^shorten the purpose \(ro\) or hours of the helplines in content\/countries\/md\.yaml/);
+    expect(copyfitFix(where, 'url')).toBe('use a shorter siteUrl in content/countries/md.yaml');
+    expect(copyfitFix({ page: 'home', source: 'content/pages/ro/home.mdx', locale: 'ro', format: 'social-link' }, 'title')).toBe(
+      'shorten title in content/pages/ro/home.mdx',
+    );
+    for (const [box, spec] of Object.entries(textBoxes)) expect(spec.fix(where), box).not.toMatch(/undefined/);
   });
 });

@@ -4,10 +4,10 @@ import { type ContentError, type ContentIssue, loadContent } from '@repo/content
 import { posterTemplateIds, printFormatIds } from '@repo/design';
 import { describe, expect, it } from 'vitest';
 import { schemes } from '../src/index.ts';
-import { copyContent, realContent } from './helpers.ts';
+import { copyFixture, fixtureContent } from './helpers.ts';
 
 function issuesAfter(edit: (dir: string) => void): ContentIssue[] {
-  const dir = copyContent();
+  const dir = copyFixture();
   edit(dir);
   try {
     loadContent(dir);
@@ -26,12 +26,12 @@ function replaceIn(dir: string, file: string, from: string | RegExp, to: string)
 }
 
 describe('poster designs as content', () => {
-  it('the real designs load: three designs, each with English and the languages of its countries', () => {
-    const posters = realContent().posters;
-    expect(posters.map((p) => p.id)).toEqual(['destination-demand', 'origin-parents', 'origin-youth']);
+  it('the designs load: each with English and the languages of its countries', () => {
+    const posters = fixtureContent().posters;
+    expect(posters.map((p) => p.id)).toEqual(['demand', 'youth']);
     for (const p of posters) {
       expect(p.lines.en?.translation).toBe('source');
-      const needed = realContent()
+      const needed = fixtureContent()
         .countries.filter((c) => c.roles.includes(p.audience))
         .flatMap((c) => c.languages);
       for (const locale of needed) expect(Object.keys(p.lines)).toContain(locale);
@@ -44,18 +44,18 @@ describe('poster designs as content', () => {
 
   it('reports an unknown template, an unknown format, a missing line and a missing language at once, each with file, field and fix', () => {
     const issues = issuesAfter((dir) => {
-      replaceIn(dir, 'posters/origin-youth.yaml', 'template: panel', 'template: glossy');
-      replaceIn(dir, 'posters/origin-youth.yaml', 'formats: [a4,', 'formats: [a5, a4,');
-      replaceIn(dir, 'posters/origin-parents.yaml', /\n {4}cta: Тревожите се за дете\? Обадете се за съвет\./, '');
-      replaceIn(dir, 'posters/destination-demand.yaml', /\n {2}sl:\n(?: {4}.*\n){4}/, '\n');
+      replaceIn(dir, 'posters/youth.yaml', 'template: panel', 'template: glossy');
+      replaceIn(dir, 'posters/youth.yaml', 'formats: [a4,', 'formats: [a5, a4,');
+      replaceIn(dir, 'posters/youth.yaml', /\n {4}cta: Сомневаешься в предложении\? Позвони и спроси\./, '');
+      replaceIn(dir, 'posters/demand.yaml', /\n {2}el:\n(?: {4}.*\n){5}/, '\n');
     });
     const find = (file: string, field: string) => issues.find((i) => i.file === file && i.field === field);
-    expect(find('posters/origin-youth.yaml', 'template')?.message).toBe('unknown template "glossy"');
-    expect(find('posters/origin-youth.yaml', 'template')?.fix).toContain('"panel"');
-    expect(find('posters/origin-youth.yaml', 'formats.0')?.message).toBe('unknown format "a5"');
-    expect(find('posters/origin-youth.yaml', 'formats.0')?.fix).toContain(printFormatIds[0]);
-    expect(find('posters/origin-parents.yaml', 'lines.bg.cta')?.message).toMatch(/is missing/);
-    expect(find('posters/destination-demand.yaml', 'lines.sl')?.message).toBe('is missing: si speaks Slovenian and gets this design');
+    expect(find('posters/youth.yaml', 'template')?.message).toBe('unknown template "glossy"');
+    expect(find('posters/youth.yaml', 'template')?.fix).toContain('"panel"');
+    expect(find('posters/youth.yaml', 'formats.0')?.message).toBe('unknown format "a5"');
+    expect(find('posters/youth.yaml', 'formats.0')?.fix).toContain(printFormatIds[0]);
+    expect(find('posters/youth.yaml', 'lines.ru.cta')?.message).toMatch(/is missing/);
+    expect(find('posters/demand.yaml', 'lines.el')?.message).toBe('is missing: gr speaks Greek and gets this design');
     for (const i of issues) {
       expect(i.file).toMatch(/^posters\//);
       expect(i.fix).toBeTruthy();
@@ -64,14 +64,12 @@ describe('poster designs as content', () => {
 
   it('reports a QR page that does not exist or is for the other audience, and English lines that are not the source', () => {
     const issues = issuesAfter((dir) => {
-      replaceIn(dir, 'posters/origin-youth.yaml', 'page: recruitment', 'page: recruiting');
-      replaceIn(dir, 'posters/origin-parents.yaml', 'page: parents-teachers', 'page: demand');
-      replaceIn(dir, 'posters/destination-demand.yaml', /en:\n {4}translation: source/, 'en:\n    translation: draft');
+      replaceIn(dir, 'posters/youth.yaml', 'page: recruitment', 'page: recruiting');
+      replaceIn(dir, 'posters/demand.yaml', /en:\n {4}translation: source/, 'en:\n    translation: draft');
     });
-    expect(issues.find((i) => i.file === 'posters/origin-youth.yaml' && i.field === 'page')?.message).toContain(
-      'content/pages/en/recruiting.mdx does not exist',
-    );
-    expect(issues.find((i) => i.file === 'posters/origin-parents.yaml' && i.field === 'page')?.message).toContain('which is for destination sites');
-    expect(issues.find((i) => i.file === 'posters/destination-demand.yaml' && i.field === 'lines.en.translation')?.fix).toBe('write translation: source');
+    expect(issues.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')?.message).toContain('content/pages/en/recruiting.mdx does not exist');
+    expect(issues.find((i) => i.file === 'posters/demand.yaml' && i.field === 'lines.en.translation')?.fix).toBe('write translation: source');
+    const audience = issuesAfter((dir) => replaceIn(dir, 'posters/youth.yaml', 'page: recruitment', 'page: demand'));
+    expect(audience.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')?.message).toContain('which is for destination sites');
   });
 });

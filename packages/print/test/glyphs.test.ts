@@ -16,24 +16,26 @@ describe('glyph coverage', () => {
   });
 
   it('the preflight of a job reports a missing glyph in a poster line (and stops before copyfitting)', () => {
-    const j = { ...job('ua/origin-youth/uk/a4'), lines: { headline: 'Перевір ☃ пропозицію', body: 'Текст', cta: 'Дзвони' } };
+    const j = { ...job('md/youth/ru/a4'), lines: { headline: 'Проверь ☃ предложение', body: 'Текст', cta: 'Звони' } };
     const errors = preflight([j], fonts, measurer);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toContain('locale uk, design "origin-youth" headline: no poster font has the character "☃" (U+2603)');
+    expect(errors[0]?.message).toContain('locale ru, design "youth" headline: no poster font has the character "☃" (U+2603)');
   });
 
   it('checks every string a poster draws: lines, labels, helplines, funding, address, proof mark', () => {
-    const labels = drawnStrings(job('gr/destination-demand/el/a4')).map((s) => s.label);
+    const labels = drawnStrings(job('gr/demand/el/a4')).map((s) => s.label);
     expect(labels).toEqual(
       expect.arrayContaining([
-        'design "destination-demand" headline',
-        'design "destination-demand" body',
-        'design "destination-demand" call to action',
+        'design "demand" headline',
+        'design "demand" body',
+        'design "demand" call to action',
+        'design "demand" image.credit',
         'interface string helplines.call',
         'campaign funding statement',
         'site address',
         'proof mark',
         'helpline gr-1109 purpose',
+        'helpline gr-112 number',
       ]),
     );
   });

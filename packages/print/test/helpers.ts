@@ -6,32 +6,38 @@ import { type Content, loadContent } from '@repo/content';
 import { loadFonts, type PrintJob, planJobs, TextMeasurer } from '../src/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-export const contentDir = join(repoRoot, 'content');
+/**
+ * The print tests' own content (fixtures/README.md): two countries, two designs, a Latin, a Cyrillic
+ * and a Greek language. The campaign's real content/ is only rendered by live-content.test.ts, which
+ * asserts nothing about its words.
+ */
+export const fixtureDir = join(import.meta.dirname, 'fixtures/content');
 
 let content: Content | undefined;
-/** The real campaign content, loaded once per test file. */
-export function realContent(): Content {
-  content ??= loadContent(contentDir);
+/** The fixture content, loaded once per test file. */
+export function fixtureContent(): Content {
+  content ??= loadContent(fixtureDir);
   return content;
 }
 
-export function realJobs(options: Parameters<typeof planJobs>[1] = {}): PrintJob[] {
-  return planJobs(realContent(), options);
+export function fixtureJobs(options: Parameters<typeof planJobs>[1] = {}): PrintJob[] {
+  return planJobs(fixtureContent(), options);
 }
 
+/** One job of the fixture by key (`<cc>/<design>/<locale>/<format>`). */
 export function job(key: string, options: Parameters<typeof planJobs>[1] = {}): PrintJob {
-  const found = realJobs(options).find((j) => j.key === key);
-  if (!found) throw new Error(`no job ${key}`);
+  const found = fixtureJobs(options).find((j) => j.key === key);
+  if (!found) throw new Error(`no job ${key} in the fixture`);
   return found;
 }
 
 export const fonts = loadFonts();
 export const measurer = new TextMeasurer(fonts);
 
-/** A private copy of content/ to break on purpose. */
-export function copyContent(): string {
+/** A private copy of the fixture content to break on purpose. */
+export function copyFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'print-content-'));
-  cpSync(contentDir, dir, { recursive: true });
+  cpSync(fixtureDir, dir, { recursive: true });
   return dir;
 }
 

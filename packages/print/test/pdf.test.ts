@@ -11,7 +11,7 @@ describe('an A4 poster PDF, read back', () => {
   let r: RenderedPoster;
   let text: string;
   beforeAll(async () => {
-    r = await renderPoster(job('md/origin-youth/ro/a4'), { fonts, measurer });
+    r = await renderPoster(job('md/youth/ro/a4'), { fonts, measurer });
     text = readPdf(r.file);
   });
 
@@ -69,35 +69,32 @@ describe('an A4 poster PDF, read back', () => {
 
 describe('other formats', () => {
   it('a billboard is laid out at 1:10 and says so in the file', async () => {
-    const r = await renderPoster(job('gr/destination-demand/el/billboard-504x238'), { fonts, measurer });
+    const r = await renderPoster(job('gr/demand/el/billboard-18-1'), { fonts, measurer });
     const text = readPdf(r.file);
     const trim = box(text, 'TrimBox');
-    expect(trim[2]! - trim[0]!).toBeCloseTo(mm(504), 1);
-    expect(trim[3]! - trim[1]!).toBeCloseTo(mm(238), 1);
+    expect(trim[2]! - trim[0]!).toBeCloseTo(mm(356), 1);
+    expect(trim[3]! - trim[1]!).toBeCloseTo(mm(252), 1);
     expect(r.geometry.scale).toBe(10);
-    expect(info(text, 'Subject')).toContain('scale 1:10: enlarge 1000 % to 5040 × 2380 mm');
+    expect(info(text, 'Subject')).toContain('scale 1:10: enlarge 1000 % to 3560 × 2520 mm');
   });
 
-  it('without crop marks the MediaBox is the BleedBox', async () => {
-    const r = await renderPoster({ ...job('gr/destination-demand/el/a3'), cropMarks: false }, { fonts, measurer });
+  it('without crop marks the MediaBox is the BleedBox, and there are no marks', async () => {
+    const r = await renderPoster({ ...job('gr/demand/el/a3'), cropMarks: false }, { fonts, measurer });
     const text = readPdf(r.file);
     expect(box(text, 'MediaBox')).toEqual(box(text, 'BleedBox'));
     expect(text).not.toMatch(/ SCN\n|\/Separation/);
+    expect(r.list.marks).toEqual([]);
   });
 
   it('a social card is a PNG of exactly its pixel size', async () => {
-    const r = await renderPoster(job('gr/destination-demand/el/social-link'), { fonts, measurer });
+    const r = await renderPoster(job('gr/demand/el/social-link'), { fonts, measurer });
     expect(r.fileType).toBe('png');
     expect(r.file.readUInt32BE(16)).toBe(1200);
     expect(r.file.readUInt32BE(20)).toBe(630);
   });
 
-  it('the svg-to-pdfkit engine writes the same boxes and only token colours', async () => {
-    const j = job('si/destination-demand/sl/a4');
-    const direct = readPdf((await renderPoster(j, { fonts, measurer })).file);
-    const lib = readPdf((await renderPoster(j, { fonts, measurer, engine: 'svg-to-pdfkit' })).file);
-    for (const name of ['MediaBox', 'BleedBox', 'TrimBox']) expect(box(lib, name)).toEqual(box(direct, name));
-    const libFills = new Set([...lib.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) scn/g)].map((m) => m.slice(1, 5).map(Number).join(' ')));
-    expect(libFills).toEqual(cmykOps(direct, 'k'));
+  it('a PDF job without printing settings is refused (they travel on the job, planned from content)', async () => {
+    const { printing: _, ...bare } = job('md/youth/ro/a4');
+    await expect(renderPoster(bare, { fonts, measurer })).rejects.toThrow(/md\/youth\/ro\/a4: a PDF job without printing settings/);
   });
 });

@@ -7,9 +7,9 @@ import { ContentError, loadContent } from '@repo/content';
 import { colours, printingConditions } from '@repo/design';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobInputHash, preflight, type RenderedPoster, renderPoster } from '../src/index.ts';
-import { currentPrinting, type Printing, printingEnv, printingProblems } from '../src/render/colour.ts';
-import { copyContent, fonts, job, measurer, repoRoot } from './helpers.ts';
+import { jobInputHash, planJobs, preflight, type RenderedPoster, renderPoster } from '../src/index.ts';
+import { printingProblems } from '../src/render/colour.ts';
+import { copyFixture, fixtureContent, fonts, job, measurer, repoRoot } from './helpers.ts';
 
 /**
  * PDF/X read back by independent tools: qpdf's JSON for every key printers' preflight checks (version,
@@ -31,23 +31,6 @@ const needs = (title: string, tool: 'qpdf' | 'gs') => {
 
 const work = mkdtempSync(join(tmpdir(), 'print-pdfx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs `fn` with the printing settings in the environment, as apps/print's CLI sets them. */
-async function withPrinting<T>(printing: { [K in keyof Printing]?: string }, fn: () => Promise<T> | T): Promise<T> {
-  const before = { condition: process.env[printingEnv.condition], pdfx: process.env[printingEnv.pdfx] };
-  const set = (name: string, value: string | undefined) => {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  };
-  set(printingEnv.condition, printing.condition);
-  set(printingEnv.pdfx, printing.pdfx);
-  try {
-    return await fn();
-  } finally {
-    set(printingEnv.condition, before.condition);
-    set(printingEnv.pdfx, before.pdfx);
-  }
-}
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Dict = Record<string, Json>;
@@ -103,13 +86,13 @@ class Qpdf {
 const text = (value: Json) => String(value).replace(/^u:/, '');
 
 /** The key job: panel template, so its K100 call to action sits on the accent (yellow) band. */
-const key = 'md/origin-youth/ro/a4';
+const key = 'md/youth/ro/a4';
 
 describe.skipIf(!hasQpdf)(needs('PDF/X-1a:2001, the default, read back by qpdf', 'qpdf'), () => {
   let r: RenderedPoster;
   let q: Qpdf;
   beforeAll(async () => {
-    r = await withPrinting({}, () => renderPoster(job(key), { fonts, measurer }));
+    r = await renderPoster(job(key), { fonts, measurer });
     q = new Qpdf(r.file, 'x1a.pdf');
   });
 
@@ -139,7 +122,7 @@ describe.skipIf(!hasQpdf)(needs('PDF/X-1a:2001, the default, read back by qpdf',
     expect(text(info['/GTS_PDFXVersion'] as Json)).toBe('PDF/X-1:2001');
     expect(text(info['/GTS_PDFXConformance'] as Json)).toBe('PDF/X-1a:2001');
     expect(info['/Trapped']).toBe('/False');
-    expect(text(info['/Title'] as Json)).toMatch(/^VICTOR: .+ \(origin-youth, ro, a4, md\)/);
+    expect(text(info['/Title'] as Json)).toMatch(/^KIT: .+ \(youth, ro, a4, md\)/);
     expect(text(info['/CreationDate'] as Json)).toBe('D:20261122000000Z');
     expect(text(info['/ModDate'] as Json)).toBe('D:20261122000000Z');
   });
@@ -149,9 +132,9 @@ describe.skipIf(!hasQpdf)(needs('PDF/X-1a:2001, the default, read back by qpdf',
     expect(id).toHaveLength(2);
     expect(id[0]).toMatch(/^b:[0-9a-f]{32}$/);
     expect(id[1]).toBe(id[0]);
-    const again = await withPrinting({}, () => renderPoster(structuredClone(job(key)), { fonts, measurer }));
+    const again = await renderPoster(structuredClone(job(key)), { fonts, measurer });
     expect(new Qpdf(again.file, 'again.pdf').trailer['/ID']).toEqual(id);
-    const other = await withPrinting({}, () => renderPoster(job('md/origin-youth/ro/a3'), { fonts, measurer }));
+    const other = await renderPoster(job('md/youth/ro/a3'), { fonts, measurer });
     expect((new Qpdf(other.file, 'other.pdf').trailer['/ID'] as string[])[0]).not.toBe(id[0]);
   });
 
@@ -238,7 +221,7 @@ describe.skipIf(!hasQpdf)(needs('PDF/X-4 (--pdfx 4), read back by qpdf', 'qpdf')
   let r: RenderedPoster;
   let q: Qpdf;
   beforeAll(async () => {
-    r = await withPrinting({ pdfx: '4' }, () => renderPoster(job(key), { fonts, measurer }));
+    r = await renderPoster(job(key, { pdfx: '4' }), { fonts, measurer });
     q = new Qpdf(r.file, 'x4.pdf');
   });
 
@@ -286,9 +269,9 @@ describe.skipIf(!hasQpdf)(needs('PDF/X-4 (--pdfx 4), read back by qpdf', 'qpdf')
   });
 
   it('is deterministic: the same bytes from a second render, other IDs than the X-1a file', async () => {
-    const again = await withPrinting({ pdfx: '4' }, () => renderPoster(structuredClone(job(key)), { fonts, measurer }));
+    const again = await renderPoster(structuredClone(job(key, { pdfx: '4' })), { fonts, measurer });
     expect(again.file.equals(r.file)).toBe(true);
-    const x1a = await withPrinting({}, () => renderPoster(job(key), { fonts, measurer }));
+    const x1a = await renderPoster(job(key), { fonts, measurer });
     expect((new Qpdf(x1a.file, 'x1a-2.pdf').trailer['/ID'] as string[])[0]).not.toBe((q.trailer['/ID'] as string[])[0]);
   });
 });
@@ -339,7 +322,7 @@ describe.skipIf(!hasGs)(needs('separations (Ghostscript tiffsep)', 'gs'), () => 
   }
 
   it('the yellow plate has no hole under the K100 call to action on the yellow band', async () => {
-    const r = await withPrinting({}, () => renderPoster(job(key), { fonts, measurer, compressPdf: false }));
+    const r = await renderPoster(job(key), { fonts, measurer, compressPdf: false });
     const { band, accent, rows, under } = await yellowUnderBlackText(r.file, 'overprint');
     expect(rows).toBeGreaterThan(10);
     expect(Math.abs(band - accent)).toBeLessThanOrEqual(1);
@@ -356,13 +339,24 @@ describe.skipIf(!hasGs)(needs('separations (Ghostscript tiffsep)', 'gs'), () => 
 });
 
 describe('the printing condition', () => {
-  it('is FOGRA39 and PDF/X-1a unless content/campaign.yaml or --pdfx say otherwise', async () => {
-    await withPrinting({}, () => expect(currentPrinting()).toEqual({ condition: 'FOGRA39', pdfx: '1a' }));
-    await withPrinting({ pdfx: '4' }, () => expect(currentPrinting()).toEqual({ condition: 'FOGRA39', pdfx: '4' }));
-    await withPrinting({ pdfx: '5' }, () => expect(() => currentPrinting()).toThrow(/PDFX=5 .*use 1a \(PDF\/X-1a:2001\) or 4 \(PDF\/X-4\)/));
-    await withPrinting({ condition: 'GRACOL' }, () =>
-      expect(() => currentPrinting()).toThrow(/GRACOL is not a known printing condition; the known conditions are FOGRA39, FOGRA47/),
+  it('travels on every PDF job: FOGRA39 and PDF/X-1a unless content/campaign.yaml or the plan’s pdfx (--pdfx) say otherwise', () => {
+    expect(job(key).printing).toEqual({ condition: 'FOGRA39', pdfx: '1a' });
+    expect(job(key, { pdfx: '4' }).printing).toEqual({ condition: 'FOGRA39', pdfx: '4' });
+    // A PNG (social image) is not made for a press: its job has none.
+    expect(job('md/youth/ro/social-square').printing).toBeUndefined();
+    expect(() => planJobs(fixtureContent(), { pdfx: '5' as never })).toThrow(
+      /--pdfx 5 is not a PDF\/X version this kit writes: use 1a \(PDF\/X-1a:2001\) or 4 \(PDF\/X-4\)/,
     );
+    const dir = copyFixture();
+    try {
+      const path = join(dir, 'campaign.yaml');
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^printing:.*$/m, 'printing: { condition: FOGRA39, pdfx: 4 }'));
+      const jobs = planJobs(loadContent(dir));
+      expect(new Set(jobs.map((j) => j.printing?.pdfx))).toEqual(new Set(['4', undefined]));
+      expect(new Set(planJobs(loadContent(dir), { pdfx: '1a' }).map((j) => j.printing?.pdfx))).toEqual(new Set(['1a', undefined]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('FOGRA47 is known, but the tokens have no values for it: one error per token, naming it, the condition and the fix', () => {
@@ -381,17 +375,17 @@ describe('the printing condition', () => {
   });
 
   it('the preflight reports those errors before anything renders, and a render refuses them', async () => {
-    await withPrinting({ condition: 'FOGRA47' }, async () => {
-      const errors = preflight([job(key)], fonts, measurer);
-      expect(errors.map((e) => e.message)).toContain(printingProblems({ condition: 'FOGRA47', pdfx: '1a' })[1]?.message);
-      await expect(renderPoster(job(key), { fonts, measurer })).rejects.toThrow(/colour token "brand" has no CMYK values for the printing condition FOGRA47/);
-      // Social images are RGB PNGs: the printing condition does not concern them.
-      expect(preflight([job('md/origin-youth/ro/social-square')], fonts, measurer)).toEqual([]);
-    });
+    const uncoated = { ...job(key), printing: { condition: 'FOGRA47', pdfx: '1a' } as const };
+    const errors = preflight([uncoated, { ...uncoated, key: 'other' }], fonts, measurer);
+    // Each distinct setting is checked once, however many jobs carry it.
+    expect(errors.map((e) => e.message)).toEqual(printingProblems(uncoated.printing).map((e) => e.message));
+    await expect(renderPoster(uncoated, { fonts, measurer })).rejects.toThrow(/colour token "brand" has no CMYK values for the printing condition FOGRA47/);
+    // Social images are RGB PNGs: the printing condition does not concern them.
+    expect(preflight([job('md/youth/ro/social-square')], fonts, measurer)).toEqual([]);
   });
 
   it('an unknown condition in campaign.yaml names the file, the field and the known conditions', () => {
-    const dir = copyContent();
+    const dir = copyFixture();
     try {
       const path = join(dir, 'campaign.yaml');
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^printing:.*$/m, 'printing: { condition: GRACOL, pdfx: 1a }'));
@@ -404,11 +398,9 @@ describe('the printing condition', () => {
     }
   });
 
-  it('is part of a PDF’s input hash (the profile too, for X-4), not of a PNG’s', async () => {
-    const hash = (k: string) => jobInputHash(job(k), 'code', 'fonts', 'libs');
-    const [pdf1a, png1a] = await withPrinting({}, () => [hash(key), hash('md/origin-youth/ro/social-square')]);
-    const [pdf4, png4] = await withPrinting({ pdfx: '4' }, () => [hash(key), hash('md/origin-youth/ro/social-square')]);
-    expect(pdf4).not.toBe(pdf1a);
-    expect(png4).toBe(png1a);
+  it('is part of a PDF’s input hash (the profile too, for X-4), not of a PNG’s', () => {
+    const hash = (k: string, pdfx?: '4') => jobInputHash(job(k, pdfx ? { pdfx } : {}), 'code', 'fonts', 'libs');
+    expect(hash(key, '4')).not.toBe(hash(key));
+    expect(hash('md/youth/ro/social-square', '4')).toBe(hash('md/youth/ro/social-square'));
   });
 });

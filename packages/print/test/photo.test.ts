@@ -6,12 +6,12 @@ import { ContentError, loadContent } from '@repo/content';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AssetError, planJobs, preflight, renderPoster } from '../src/index.ts';
-import { copyContent, fonts, measurer, readPdf } from './helpers.ts';
+import { AssetError, formatById, planJobs, preflight, renderPoster } from '../src/index.ts';
+import { copyFixture, fonts, measurer, readPdf } from './helpers.ts';
 
-/** A copy of the real content whose origin-youth design has a photo of `width` × `height` px: red left half, blue right half. */
+/** A copy of the fixture whose photo-less design (youth) gets a photo of `width` × `height` px: red left half, blue right half. */
 async function contentWithPhoto(width: number, height: number): Promise<string> {
-  const dir = copyContent();
+  const dir = copyFixture();
   mkdirSync(join(dir, 'assets/posters'), { recursive: true });
   const half = await sharp({ create: { width: Math.floor(width / 2), height, channels: 3, background: '#0030c0' } })
     .png()
@@ -20,7 +20,7 @@ async function contentWithPhoto(width: number, height: number): Promise<string> 
     .composite([{ input: half, left: width - Math.floor(width / 2), top: 0 }])
     .jpeg({ quality: 95 })
     .toFile(join(dir, 'assets/posters/test.jpg'));
-  appendFileSync(join(dir, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/test.jpg\n  credit: "Photo: test fixture, CC0"\n');
+  appendFileSync(join(dir, 'posters/youth.yaml'), '\nimage:\n  file: assets/posters/test.jpg\n  credit: "Photo: test fixture, CC0"\n');
   return dir;
 }
 
@@ -32,15 +32,15 @@ describe('a photo on a design', () => {
 
   it('is read with its pixel size and checksum, and goes on posters only (not billboards or social images)', () => {
     const jobs = planJobs(loadContent(dir), { countries: ['md'] });
-    const a4 = jobs.find((j) => j.key === 'md/origin-youth/ro/a4');
+    const a4 = jobs.find((j) => j.key === 'md/youth/ro/a4');
     expect(a4?.photo).toMatchObject({ file: 'assets/posters/test.jpg', width: 2400, height: 1000, credit: 'Photo: test fixture, CC0' });
     expect(a4?.photo?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    for (const j of jobs.filter((j) => j.design === 'origin-youth' && !/billboard|social/.test(j.format))) expect(j.photo, j.key).toBeDefined();
-    for (const j of jobs.filter((j) => /billboard|social/.test(j.format))) expect(j.photo, j.key).toBeUndefined();
+    for (const j of jobs) expect(j.photo !== undefined, j.key).toBe(formatById(j.format).shows.photo);
+    expect(new Set(jobs.filter((j) => j.photo).map((j) => j.format))).toEqual(new Set(['a4', 'a3', 'a1']));
   });
 
   it('is printed as a CMYK JPEG across the top, through the bleed, with its credit; the PDF stays free of RGB', async () => {
-    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/origin-youth/ro/a4');
+    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/youth/ro/a4');
     if (!job) throw new Error('no job');
     const r = await renderPoster({ ...job, cropMarks: false }, { fonts, measurer, compressPdf: false });
     const text = readPdf(r.file);
@@ -82,23 +82,23 @@ describe('a photo on a design', () => {
     // One error per format, not per language: md has two languages.
     const formats = assets.map((e) => e.where.format);
     expect(new Set(formats).size).toBe(formats.length);
-    expect(formats).toEqual(expect.arrayContaining(['a4', 'a1', 'citylight']));
+    expect(formats).toEqual(expect.arrayContaining(['a4', 'a3', 'a1']));
     const a4 = assets.find((e) => e.where.format === 'a4');
     expect(a4?.message).toMatch(
-      /design "origin-youth", locale \w+, format a4 \(md\): the photo content\/assets\/posters\/test\.jpg is 600 × 250 px: \d+ dpi at its printed size of 216 × \d+ mm \(with bleed\), below the 150 dpi print needs\. Fix: use a photo at least 1276 px wide and \d+ px high/,
+      /design "youth", locale \w+, format a4 \(md\): the photo content\/assets\/posters\/test\.jpg is 600 × 250 px: \d+ dpi at its printed size of 216 × \d+ mm \(with bleed\), below the 150 dpi print needs\. Fix: use a photo at least 1276 px wide and \d+ px high/,
     );
-    expect(a4?.message).toContain('or drop the format a4 from content/posters/origin-youth.yaml');
+    expect(a4?.message).toContain('or drop the format a4 from content/posters/youth.yaml');
   });
 
   it('a photo whose stored rotation the loader cannot read (an EXIF-rotated PNG) fails the render, naming the file and the fix', async () => {
-    const dir = copyContent();
+    const dir = copyFixture();
     mkdirSync(join(dir, 'assets/posters'), { recursive: true });
     await sharp({ create: { width: 3000, height: 1200, channels: 3, background: '#808080' } })
       .png()
       .withMetadata({ orientation: 6 })
       .toFile(join(dir, 'assets/posters/turned.png'));
-    appendFileSync(join(dir, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/turned.png\n  credit: "Photo: test, CC0"\n');
-    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/origin-youth/ro/a4');
+    appendFileSync(join(dir, 'posters/youth.yaml'), '\nimage:\n  file: assets/posters/turned.png\n  credit: "Photo: test, CC0"\n');
+    const job = planJobs(loadContent(dir), { countries: ['md'] }).find((j) => j.key === 'md/youth/ro/a4');
     if (!job) throw new Error('no job');
     const upright = (await sharp(join(dir, 'assets/posters/turned.png')).metadata()).autoOrient;
     // image-size reads a PNG's size as stored (3000 × 1200); libvips turns it upright (1200 × 3000).
@@ -109,14 +109,14 @@ describe('a photo on a design', () => {
   });
 
   it('a missing or unreadable photo is a content error naming the design file and the field', () => {
-    const missing = copyContent();
-    appendFileSync(join(missing, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/nowhere.jpg\n  credit: "Photo: nobody"\n');
-    const broken = copyContent();
+    const missing = copyFixture();
+    appendFileSync(join(missing, 'posters/youth.yaml'), '\nimage:\n  file: assets/posters/nowhere.jpg\n  credit: "Photo: nobody"\n');
+    const broken = copyFixture();
     mkdirSync(join(broken, 'assets/posters'), { recursive: true });
     writeFileSync(join(broken, 'assets/posters/broken.jpg'), 'not a picture');
-    appendFileSync(join(broken, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/broken.jpg\n  credit: "Photo: nobody"\n');
-    const uncredited = copyContent();
-    appendFileSync(join(uncredited, 'posters/origin-youth.yaml'), '\nimage:\n  file: assets/posters/photo.tiff\n  credit: ""\n');
+    appendFileSync(join(broken, 'posters/youth.yaml'), '\nimage:\n  file: assets/posters/broken.jpg\n  credit: "Photo: nobody"\n');
+    const uncredited = copyFixture();
+    appendFileSync(join(uncredited, 'posters/youth.yaml'), '\nimage:\n  file: assets/posters/photo.tiff\n  credit: ""\n');
     const issues = (d: string) => {
       try {
         loadContent(d);
@@ -126,15 +126,13 @@ describe('a photo on a design', () => {
       }
       return [];
     };
-    expect(issues(missing)).toContain(
-      'posters/origin-youth.yaml image.file: names assets/posters/nowhere.jpg, but content/assets/posters/nowhere.jpg does not exist',
-    );
-    expect(issues(broken)).toContain('posters/origin-youth.yaml image.file: content/assets/posters/broken.jpg is not a JPEG or PNG image that can be read');
+    expect(issues(missing)).toContain('posters/youth.yaml image.file: names assets/posters/nowhere.jpg, but content/assets/posters/nowhere.jpg does not exist');
+    expect(issues(broken)).toContain('posters/youth.yaml image.file: content/assets/posters/broken.jpg is not a JPEG or PNG image that can be read');
     // A TIFF and an empty credit: both reported in one run.
     expect(issues(uncredited)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^posters\/origin-youth\.yaml image\.file: .*\.jpg, \.jpeg or \.png path under assets\//),
-        expect.stringMatching(/^posters\/origin-youth\.yaml image\.credit: .*must not be empty/),
+        expect.stringMatching(/^posters\/youth\.yaml image\.file: .*\.jpg, \.jpeg or \.png path under assets\//),
+        expect.stringMatching(/^posters\/youth\.yaml image\.credit: .*must not be empty/),
       ]),
     );
   });

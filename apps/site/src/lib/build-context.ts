@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Content, loadContent, planSite, type SitePlan } from '@repo/content';
-import type { Manifest, ManifestFile, ManifestZip } from '@repo/print-app/manifest';
+// The site reads the manifest apps/print wrote, described by @repo/print (never by the app), through
+// its narrow entry: the renderer's own modules stay out of the site's build and checks.
+import { type Manifest, type ManifestFile, type ManifestZip, manifestVersion } from '@repo/print/manifest';
 
 // Paths are resolved from the working directory (apps/site), not from this file: the build script
 // compiles each country from its own copy of src/ (see scripts/build-sites.ts).
@@ -29,33 +31,102 @@ export function printDir(): string {
   return resolve(process.env.PRINT_DIR ?? '../print/dist');
 }
 
-/** This country's print files, with their addresses on the site (the build copies them to /print/). */
+/**
+ * This country's print files, with their addresses on the site (the build copies them to /print/).
+ * Each file is saved under its `name` (campaign, country, design, language, format: the `download`
+ * attribute); a wide-format file built with --tiff has its TIFF beside it.
+ */
 export interface SitePrint {
-  files: (ManifestFile & { href: string; previewHref: string })[];
-  zip: (ManifestZip & { href: string }) | undefined;
+  files: (ManifestFile & { href: string; previewHref: string; tiffHref: string | undefined })[];
+  /** The country's ZIP, its spec sheet (also in the ZIP) and SHA256SUMS. */
+  zip: (ManifestZip & { href: string; specSheetHref: string; checksumsHref: string }) | undefined;
   /** Open Graph card address by page path, e.g. `/en/how-to-report/` → `/print/cards/en/report.png`. */
   cards: Map<string, string>;
 }
 
 function loadPrint(code: string): SitePrint {
   const path = resolve(printDir(), 'manifest.json');
-  const manifest: Manifest | undefined = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  let manifest: Manifest | undefined = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  if (manifest && manifest.version !== manifestVersion) {
+    // Written by an older renderer (other file names, no spec sheets): listing it would link files that are not there.
+    console.warn(`${path} is from an older print renderer: the printers page lists no files until node apps/print/src/cli.ts runs again.`);
+    manifest = undefined;
+  }
   // Paths in the manifest start with the country folder, which the site serves as /print/.
   const href = (file: string) => `/print/${file.slice(code.length + 1)}`;
-  const files = (manifest?.files ?? []).filter((f) => f.country === code).map((f) => ({ ...f, href: href(f.file), previewHref: href(f.preview) }));
+  const files = (manifest?.files ?? [])
+    .filter((f) => f.country === code)
+    .map((f) => ({ ...f, href: href(f.file), previewHref: href(f.preview), tiffHref: f.tiff && href(f.tiff.file) }));
   const zip = manifest?.zips.find((z) => z.country === code);
   const cards = new Map((manifest?.cards ?? []).filter((c) => c.country === code).map((c) => [c.path, href(c.file)]));
-  return { files, zip: zip && { ...zip, href: href(zip.file) }, cards };
+  return {
+    files,
+    zip: zip && { ...zip, href: href(zip.file), specSheetHref: href(zip.specSheet.file), checksumsHref: href(zip.checksums) },
+    cards,
+  };
 }
 
-let cached: { content: Content; plan: SitePlan; country: SitePlan['country']; print: SitePrint } | undefined;
+/** Content, site plan and print files of this country's site. */
+export interface SiteContext {
+  content: Content;
+  plan: SitePlan;
+  country: SitePlan['country'];
+  print: SitePrint;
+}
 
-/** Content, site plan and print files for this build, loaded once per process. */
-export function siteContext() {
-  if (!cached) {
-    const content = loadContent(contentDir());
-    const plan = planSite(content, countryCode());
-    cached = { content, plan, country: plan.country, print: loadPrint(plan.country.code) };
+/** The context of one site from validated content (its print files are read again). */
+export function makeSiteContext(content: Content, code: string = process.env.COUNTRY ?? (content.countries[0]?.code as string)): SiteContext {
+  const plan = planSite(content, code);
+  return { content, plan, country: plan.country, print: loadPrint(plan.country.code) };
+}
+
+/**
+ * Set by the dev preview (src/integrations/dev-preview.ts) and shared by every copy of this module in
+ * the process (Astro loads astro.config.ts and the pages as separate module instances): the folder
+ * holding the last good content, which the site renders, a version that goes up with each edit, and
+ * how many times Astro's content store (the MDX pages) has been written since.
+ */
+const shared = globalThis as Record<symbol, unknown>;
+shared[Symbol.for('@repo/site:preview-content')] ??= { version: 0, storeWrites: 0 };
+export const previewContent = shared[Symbol.for('@repo/site:preview-content')] as { dir?: string; version: number; storeWrites: number };
+
+/** The state of the preview's content now: what a page rendered from it says it shows (`previewVersionOf`). */
+export function previewVersion(): string {
+  return `${previewContent.version}.${previewContent.storeWrites}`;
+}
+
+/** The content the site renders: `contentDir()`, or in the dev preview its copy of the last good content. */
+export function siteContentDir(): string {
+  return previewContent.dir ?? contentDir();
+}
+
+/** The MDX pages Astro's content collection compiles. */
+export function pagesDir(): string {
+  return resolve(siteContentDir(), 'pages');
+}
+
+let cached: { version: string; context: SiteContext } | undefined;
+const versions = new WeakMap<Content, string>();
+
+/**
+ * Content, site plan and print files for this build, loaded once per process; in the dev preview,
+ * again after each edit (each module instance loads it itself, so that everything a load sets up,
+ * such as the locale registry, is set up where the pages run).
+ */
+export function siteContext(): SiteContext {
+  const version = previewVersion();
+  if (cached?.version !== version) {
+    cached = { version, context: makeSiteContext(loadContent(siteContentDir())) };
+    versions.set(cached.context.content, version);
   }
-  return cached;
+  return cached.context;
+}
+
+/**
+ * The preview version a page rendered from `content` shows (its MDX bodies are at least that
+ * recent: the pages read the content store after the context). The preview reloads a page that
+ * reports an older one than `previewVersion()` when it connects.
+ */
+export function previewVersionOf(content: Content): string | undefined {
+  return versions.get(content);
 }

@@ -13,18 +13,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, SitePlan } from '@repo/content';
+import { fontFamily, fontPackage, fontSubsetFile, fontSubsets, pageOnlyFontSubsets } from '@repo/design';
 import { localeInfo, locales } from '@repo/i18n';
 import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
-const fontsource = dirname(require.resolve('@fontsource/noto-sans/package.json'));
+const fontsource = dirname(require.resolve(`${fontPackage}/package.json`));
 
 /** The family name the design tokens ask for (`--font-text`). */
-export const family = 'Noto Sans';
+export const family = fontFamily.text;
 export const weights = [400, 700] as const;
 
-/** Script files of @fontsource/noto-sans in order of preference when their ranges overlap. */
-const scriptOrder = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
+/** Subset files in order of preference when their ranges overlap (@repo/design). */
+const scriptOrder: string[] = [...fontSubsets, ...pageOnlyFontSubsets];
 
 function parseRanges(value: string): [number, number][] {
   return value.split(',').map((part): [number, number] => {
@@ -134,7 +135,7 @@ export async function writeSiteFonts(text: string, outDir: string, languages: st
       const file = join(outDir, name);
       if (!existsSync(file)) {
         mkdirSync(dirname(file), { recursive: true });
-        const source = readFileSync(join(fontsource, 'files', `noto-sans-${script}-${weight}-normal.woff2`));
+        const source = readFileSync(join(fontsource, fontSubsetFile(script, weight, 'woff2')));
         writeFileSync(file, await subsetFont(source, chars, { targetFormat: 'woff2' }));
       }
       if (preloadScripts.has(script)) preload.push(file);

@@ -1,6 +1,10 @@
 import { defaultPrinting, type PdfxVersion, pdfxVersionIds, printingConditionIds } from '@repo/design';
 import { z } from 'zod';
 import { id, localizedText } from './common.ts';
+import { wordsOf } from './poster.ts';
+
+/** Most words of the short funding statement: a billboard carries at most 30 words in all. */
+export const fundingShortMaxWords = 8;
 
 /** The re-check period when campaign.yaml does not set `recheckMonths`. */
 export const defaultRecheckMonths = 12;
@@ -53,6 +57,22 @@ export const campaignSchema = z.strictObject({
   tagline: localizedText,
   /** Who funded the work, per locale, as the sources state it. */
   funding: localizedText,
+  /**
+   * The funding statement in its short form, per locale, for billboards (read from the road): only what
+   * `funding` states, e.g. "Funded by the European Commission (ISEC 2012)". At most 8 words.
+   */
+  fundingShort: localizedText.superRefine((value, ctx) => {
+    for (const [locale, text] of Object.entries(value)) {
+      const n = wordsOf(text).length;
+      if (n > fundingShortMaxWords) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [locale],
+          message: `has ${n} words; the short funding statement (${locale}) has at most ${fundingShortMaxWords}: a billboard carries at most 30 words in all. Shorten it`,
+        });
+      }
+    }
+  }),
   /** Id of the source for the funding statement. */
   fundingSource: id,
   /** Date every build is stamped with (sitemaps, PDFs, ZIPs), so builds are reproducible. */

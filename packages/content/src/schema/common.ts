@@ -1,9 +1,9 @@
 import { isLocale, locales, sourceLocale } from '@repo/i18n';
 import { z } from 'zod';
 
-/** A BCP 47 tag from the locale registry in @repo/i18n. */
+/** A BCP 47 tag declared in content/locales.yaml (the loader reads that file first; see @repo/i18n's registry). */
 export const localeTag = z.string().refine(isLocale, {
-  error: (issue) => `unknown locale "${String(issue.input)}": use one of ${[...locales.keys()].join(', ')} (or add it to packages/i18n/src/locales.ts)`,
+  error: (issue) => `unknown locale "${String(issue.input)}": use one of ${[...locales.keys()].join(', ')} (or declare it in content/locales.yaml)`,
 });
 
 /** Text given per locale; the source locale (English) is required and is shown where a locale is missing. */
@@ -12,7 +12,12 @@ export const localizedText = z.record(z.string(), z.string().trim().min(1, 'must
     ctx.addIssue({ code: 'custom', message: `needs an "${sourceLocale}" entry: English is the fallback for every locale` });
   }
   for (const tag of Object.keys(value)) {
-    if (!isLocale(tag)) ctx.addIssue({ code: 'custom', path: [tag], message: `unknown locale "${tag}"` });
+    if (!isLocale(tag))
+      ctx.addIssue({
+        code: 'custom',
+        path: [tag],
+        message: `unknown locale "${tag}": use one of ${[...locales.keys()].join(', ')} (or declare it in content/locales.yaml)`,
+      });
   }
 });
 export type LocalizedText = z.infer<typeof localizedText>;

@@ -12,6 +12,30 @@ export const posterSizeRangeSchema = z
   })
   .refine((r) => r.min <= r.max, { message: 'min is larger than max', path: ['min'] });
 
+/**
+ * The words of a text as billboards count them: its space-separated parts that have a letter or a
+ * digit ("з-за" and "e-mail" are one word each; a dash between spaces is none; "0 800 800 678" is four).
+ */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
+/** Most words a billboard headline may have: a driver reads 7–10 words in passing. */
+export const billboardHeadlineMaxWords = 7;
+/** Most words a billboard call to action may have. */
+export const billboardCtaMaxWords = 5;
+
+/**
+ * The words of a design on billboards, in one language: fewer than on a poster, read from the road.
+ * Its translation state is the language's (`translation` beside it).
+ */
+export const billboardLinesSchema = z.strictObject({
+  /** At most 7 words, e.g. "Too good to be true? Check first." Hyphenated words count as one. */
+  headline: z.string().trim().min(1, 'must not be empty'),
+  /** At most 5 words, beside the helpline number, e.g. "Not sure? Call and ask." */
+  cta: z.string().trim().min(1, 'must not be empty'),
+});
+
 /** The words of one poster design in one language. */
 export const posterLinesSchema = z.strictObject({
   /** `source` for English; `draft` for a translation until a native speaker has reviewed it, then `reviewed`. */
@@ -24,6 +48,8 @@ export const posterLinesSchema = z.strictObject({
   body: z.string().trim().min(1, 'must not be empty'),
   /** What to do now, shown beside the helpline, e.g. "Not sure? Call and ask." */
   cta: z.string().trim().min(1, 'must not be empty'),
+  /** The billboard's headline and call to action; required when the design lists a billboard format. */
+  billboard: billboardLinesSchema.optional(),
 });
 
 /** A photo on a design's posters: a band across the top, cropped to each format's shape. */
@@ -77,4 +103,5 @@ export const posterSchema = z.strictObject({
 });
 export type Poster = z.infer<typeof posterSchema>;
 export type PosterLines = z.infer<typeof posterLinesSchema>;
+export type BillboardLines = z.infer<typeof billboardLinesSchema>;
 export type PosterImage = z.infer<typeof posterImageSchema>;

@@ -1,46 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  type ColourName,
-  colours,
-  defaultPrinting,
-  type PdfxVersion,
-  type PrintingConditionId,
-  pdfxVersionIds,
-  printingConditionIds,
-  printingConditions,
-  tokenCmyk,
-} from '@repo/design';
+import { type ColourName, colours, type Printing, type PrintingConditionId, printingConditions, tokenCmyk } from '@repo/design';
 
-type Cmyk = readonly [number, number, number, number];
+export type { Printing } from '@repo/design';
 
-/** What the print files are made for: the printing condition their CMYK is for, and their PDF/X version. */
-export interface Printing {
-  condition: PrintingConditionId;
-  pdfx: PdfxVersion;
-}
-
-/**
- * The environment variables that carry the printing settings to the renderer and its worker threads
- * (which inherit the environment): apps/print's CLI sets them from content/campaign.yaml `printing`
- * and `--pdfx`. Unset: FOGRA39, PDF/X-1a.
- */
-export const printingEnv = { condition: 'PRINTING_CONDITION', pdfx: 'PDFX' } as const;
-
-/** The printing settings in force (see `printingEnv`); an unknown value is an error saying what is known. */
-export function currentPrinting(env: NodeJS.ProcessEnv = process.env): Printing {
-  const condition = env[printingEnv.condition] || defaultPrinting.condition;
-  const pdfx = env[printingEnv.pdfx] || defaultPrinting.pdfx;
-  if (!printingConditionIds.includes(condition as PrintingConditionId)) {
-    throw new Error(
-      `${printingEnv.condition}=${condition} is not a known printing condition; the known conditions are ${printingConditionIds.join(', ')} (set printing.condition in content/campaign.yaml)`,
-    );
-  }
-  if (!pdfxVersionIds.includes(pdfx as PdfxVersion)) {
-    throw new Error(`${printingEnv.pdfx}=${pdfx} (or --pdfx ${pdfx}) is not a PDF/X version this kit writes: use 1a (PDF/X-1a:2001) or 4 (PDF/X-4)`);
-  }
-  return { condition: condition as PrintingConditionId, pdfx: pdfx as PdfxVersion };
-}
+export type Cmyk = readonly [number, number, number, number];
 
 /**
  * Everything that keeps `printing` from being written: a token without CMYK values for the
@@ -73,11 +37,19 @@ export function printingProblems(printing: Printing): Error[] {
   return problems;
 }
 
-/** Screen colour (as r,g,b) → the design token it is, for every token. */
-const tokenByRgb = new Map<string, ColourName>((Object.keys(colours) as ColourName[]).map((name) => [hexToRgb(colours[name].screen).join(','), name]));
-// svg-to-pdfkit's own defaults (initial fill black, white for clips) map to ink and paper.
-tokenByRgb.set('0,0,0', 'ink');
-tokenByRgb.set('255,255,255', 'paper');
+/** Screen colour (lower-case hex) → the design token it is. */
+const tokenByScreen = new Map<string, ColourName>((Object.keys(colours) as ColourName[]).map((name) => [colours[name].screen.toLowerCase(), name]));
+
+/**
+ * The design token a template colour is. Templates style boxes with the tokens' screen colours (the
+ * schemes in templates/schemes.ts, which the HTML version shows as they are); any other colour (a
+ * typo, a colour made up in a template) fails the render instead of being converted by guess.
+ */
+export function tokenOf(colour: string, where: string): ColourName {
+  const token = tokenByScreen.get(colour.toLowerCase());
+  if (!token) throw new Error(`${where}: colour ${colour} is not a design token; templates may only use the colours in packages/design/src/index.ts`);
+  return token;
+}
 
 /** Crop marks and the slug print on every plate: the registration colour, a Separation named All. */
 export const registration = { name: 'All', cmyk: [100, 100, 100, 100] as Cmyk } as const;
@@ -87,20 +59,11 @@ export function isK100(cmyk: readonly number[]): boolean {
   return cmyk[0] === 0 && cmyk[1] === 0 && cmyk[2] === 0 && cmyk[3] === 100;
 }
 
-export function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /**
- * The CMYK a screen colour prints as under a printing condition (default: the one in force). Only
- * design tokens may appear on a poster: any other colour (anti-aliasing, a typo in a template) fails
- * loudly instead of being converted by guess, and so does a token without values for the condition.
+ * Whether a token overprints under a printing condition: K100 does (only the black plate is
+ * painted, the colours under it stay), everything else knocks out. A token without values for the
+ * condition throws (the preflight reports it first, with every other such token).
  */
-export function cmykFor(rgb: readonly number[], raw?: string, condition: PrintingConditionId = currentPrinting().condition): Cmyk {
-  const token = tokenByRgb.get(rgb.join(','));
-  if (!token) {
-    throw new Error(`colour ${raw ?? `rgb(${rgb.join(', ')})`} is not a design token; templates may only use the colours in packages/design/src/index.ts`);
-  }
-  return tokenCmyk(token, condition);
+export function overprints(token: ColourName, condition: PrintingConditionId): boolean {
+  return isK100(tokenCmyk(token, condition));
 }

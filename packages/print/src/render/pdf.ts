@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { pdfxVersions, printingConditions } from '@repo/design';
+import { type Printing, pdfxVersions, printingConditions, tokenCmyk } from '@repo/design';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import { cropMark, type Geometry, pdfBoxes, ptPerMm } from '../geometry.ts';
+import type { Geometry } from '../geometry.ts';
+import { pdfBoxes } from '../geometry.ts';
 import { Memo } from '../memo.ts';
-import { cmykFor, currentPrinting, type Printing, printingProblems, registration } from './colour.ts';
+import { printingProblems, registration } from './colour.ts';
+import type { CropMark, DisplayList, SlugLabel } from './display-list.ts';
+import { artworkOps, overprintStates, type PdfOps, registrationOps } from './pdf-ops.ts';
 import { photoToCmyk } from './photo.ts';
-import { overprintStates, type PdfOps, type SvgOpsOptions, svgToPdfOps } from './svg-ops.ts';
-
-export { currentPrinting, type Printing, printingEnv, printingProblems } from './colour.ts';
 
 export interface PdfInfo {
   title: string;
@@ -23,90 +22,73 @@ export interface PdfInfo {
 }
 
 export interface PdfOptions {
-  cropMarks: boolean;
-  /** Small SVG (outlined text) printed in the slug above the trim: what the file is and its scale. */
-  slugLabel?: { svg: string; width: number; height: number };
+  /** The printing condition the CMYK is for and the PDF/X version to write (the job's `printing`). */
+  printing: Printing;
   /** Write streams uncompressed (for reading a PDF back in tests). */
   compress?: boolean;
-  /**
-   * How SVG becomes PDF operators: `direct` (default) converts satori's flat rects and paths itself;
-   * `svg-to-pdfkit` uses the library (about ten times slower here, same shapes and colours; for
-   * comparison only: it writes no overprint, so K100 knocks out; the slug is always drawn directly).
-   */
-  engine?: 'direct' | 'svg-to-pdfkit';
-  /**
-   * The printing condition the CMYK is for and the PDF/X version to write. Default: the settings in
-   * force (`currentPrinting()`: content/campaign.yaml `printing` and `--pdfx`, via the environment).
-   */
-  printing?: Printing;
 }
 
 /**
- * SVG of the bleed box → one-page PDF/X (X-1a:2001 or X-4, see `writePdfx`): MediaBox with room for
- * crop marks, BleedBox 3 mm beyond the trim, TrimBox at the finished size. Colours become the tokens'
- * exact CMYK for the printing condition (DeviceCMYK), K100 overprints, crop marks and slug are in
- * registration colour, anything that would be transparency throws, and the dates and IDs come from
- * `info.date` and the content, so the same input gives the same bytes.
+ * A display list → one-page PDF/X (X-1a:2001 or X-4, see `writePdfx`): MediaBox with room for crop
+ * marks, BleedBox 3 mm beyond the trim, TrimBox at the finished size. The artwork is one form
+ * XObject (`/Poster`) whose fills are the tokens' exact CMYK for the printing condition, K100
+ * overprinting; crop marks and the slug (`/Slug`) are in the registration colour; there is no
+ * transparency, no font, no RGB; the dates and IDs come from `info.date` and the content, so the
+ * same input gives the same bytes.
  */
-export async function svgToPdf(svg: string, g: Geometry, info: PdfInfo, options: PdfOptions): Promise<Buffer> {
-  const printing = options.printing ?? currentPrinting();
+export async function writePdf(list: DisplayList, g: Geometry, info: PdfInfo, options: PdfOptions): Promise<Buffer> {
+  const { printing } = options;
   const problems = printingProblems(printing);
   if (problems.length) throw new Error(problems.map((e) => e.message).join('\n'));
-  const colour = (rgb: readonly number[], raw?: string) => cmykFor(rgb, raw, printing.condition);
-  const engine: Engine = { kind: options.engine ?? 'direct', compress: options.compress ?? true, colour };
-  if (engine.kind === 'svg-to-pdfkit' && svg.includes('<image')) throw new Error('the svg-to-pdfkit engine would write photos as RGB: use the direct engine');
+  const compress = options.compress ?? true;
+  const poster = artworkOps(list.items, (token) => tokenCmyk(token, printing.condition));
   // Photos become CMYK JPEGs before the document opens: sharp works asynchronously, pdfkit does not.
-  let poster: Prepared | undefined;
-  if (engine.kind === 'direct') {
-    const ops = svgToPdfOps(svg, colour);
-    poster = { ops, cmyk: await Promise.all(ops.images.map((i) => photoToCmyk(i.jpeg))) };
-  }
-  const marks = options.cropMarks && g.slug > 0;
-  const slug = marks ? options.slugLabel : undefined;
+  const cmyk = await Promise.all(poster.images.map((i) => photoToCmyk(i.jpeg)));
+  const crop = list.marks.filter((mark): mark is CropMark => mark.type === 'crop-mark');
+  const slug = list.marks.find((mark): mark is SlugLabel => mark.type === 'slug');
+  const slugOps = slug ? registrationOps(slug.run, registrationResource) : undefined;
   // The file ID and the XMP InstanceID: a hash of everything the file is made from.
-  const contentHash = createHash('sha256')
-    .update(JSON.stringify({ info, printing, engine: engine.kind, marks, geometry: g }))
-    .update('\0')
-    .update(svg)
-    .update('\0')
-    .update(slug?.svg ?? '')
-    .digest();
+  const hash = createHash('sha256').update(JSON.stringify({ info, printing, geometry: g, crop, slug: slug && { ...slug, run: undefined } }));
+  for (const ops of [poster, slugOps]) {
+    if (!ops) continue;
+    hash.update('\0').update(ops.content);
+    for (const glyph of ops.glyphs) hash.update('\0').update(glyph.id).update(glyph.ops);
+  }
+  for (const image of poster.images) hash.update('\0').update(image.jpeg);
+  const contentHash = hash.digest();
   const doc = new PDFDocument({
     size: [g.mediaW, g.mediaH],
     margin: 0,
     pdfVersion: pdfxVersions[printing.pdfx].pdfVersion,
     // No default font: pdfkit would parse Helvetica's metrics for every file, and there is no text.
     font: null,
-    compress: options.compress ?? true,
+    compress,
   });
   forbidTransparency(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  writePdfx(doc, info, printing, `campaign kit @repo/print (satori, ${engine.kind})`, contentHash);
+  writePdfx(doc, info, printing, 'campaign kit @repo/print (satori layout, display list)', contentHash);
   const boxes = pdfBoxes(g);
   doc.page.dictionary.data.BleedBox = boxes.bleed;
   doc.page.dictionary.data.TrimBox = boxes.trim;
   // pdfkit writes the default UserUnit 1, a PDF 1.6 key: out of place in a PDF 1.3 (X-1a) file.
   delete doc.page.dictionary.data.UserUnit;
 
-  drawSvg(doc, 'Poster', svg, g.slug, g.slug, g.canvasW, g.canvasH, engine, poster);
-
-  if (marks) {
+  drawForm(doc, { name: 'Poster', ops: poster, cmyk, x: g.slug, y: g.slug, width: list.width, height: list.height, compress });
+  if (crop.length || slugOps) {
     internals(doc).addSpotColor(registration.name, ...registration.cmyk);
-    drawCropMarks(doc, g);
-    if (slug) {
-      // Always the direct engine: the slug's outlined text is in registration colour, which svg-to-pdfkit cannot write.
-      const { svg: label, width, height } = slug;
-      drawSvg(doc, 'Slug', label, g.slug + g.bleed + 6 * ptPerMm, (g.slug - height) / 2, width, height, { ...engine, kind: 'direct' }, undefined, {
-        registration: registrationSpot(doc).id,
-      });
-    }
+    drawCropMarks(doc, crop);
+    if (slug && slugOps)
+      drawForm(doc, { name: 'Slug', ops: slugOps, cmyk: [], x: slug.x, y: slug.y, width: slug.width, height: slug.height, compress, registration: true });
   }
   doc.end();
   return done;
 }
+
+/** The resource name the slug's content uses for the registration colour space (pdfkit's name for the spot colour, `CS0`, is mapped onto it). */
+const registrationResource = 'CS0';
 
 /**
  * The parts of pdfkit 0.20 this writer reaches past its typed API (vendor.d.ts) for: the spot colour
@@ -123,13 +105,6 @@ interface PdfkitInternals {
 /** A pdfkit object with its dictionary and compression flag. */
 type RawRef = PDFKitReference & { data: Record<string, unknown>; compress: boolean };
 const internals = (doc: PDFDocument) => doc as unknown as PdfkitInternals;
-
-interface Engine {
-  kind: 'direct' | 'svg-to-pdfkit';
-  compress: boolean;
-  /** Screen colour → the token's CMYK for the printing condition. */
-  colour: (rgb: readonly number[], raw?: string) => readonly [number, number, number, number];
-}
 
 /** pdfkit's Separation for the registration colour (`addSpotColor`), once it is added. */
 function registrationSpot(doc: PDFDocument): { id: string; ref: PDFKitReference } {
@@ -223,7 +198,7 @@ function outputProfile(path: string): Buffer {
  * version and, for PDF/X-4, the SHA-256 of the output profile it embeds (assets/icc/ lies outside the
  * source folders the code hash covers).
  */
-export function printingHashInput(printing: Printing = currentPrinting()): string {
+export function printingHashInput(printing: Printing): string {
   const profile: string | undefined = printing.pdfx === '4' ? (printingConditions[printing.condition] as { profile?: string }).profile : undefined;
   const profileHash = profile ? profileHashes.get(profile, fileSha256) : '';
   return `${printing.condition} PDF/X-${printing.pdfx} ${profileHash}`.trim();
@@ -298,104 +273,68 @@ function xmpPacket(
 
 type PDFKitReference = ReturnType<PDFDocument['ref']>;
 
-/** An SVG's operators with its photos already in CMYK. */
-interface Prepared {
-  ops: PdfOps;
-  cmyk: Buffer[];
-}
+const compressedGlyphs = new Memo<string, Buffer>(20_000);
 
-const compressedSymbols = new Memo<string, Buffer>(20_000);
-
-/** Glyph form XObjects already written to a document, by symbol id. */
-const symbolForms = new WeakMap<PDFDocument, Map<string, PDFKitReference>>();
+/** Glyph form XObjects already written to a document, by glyph id. */
+const glyphForms = new WeakMap<PDFDocument, Map<string, PDFKitReference>>();
 
 /**
- * Draws an SVG whose user units are points with its top-left corner at (x, y). The direct engine puts
- * the operators in a form XObject compressed at zlib level 1 (pdfkit always uses level 6, which took
- * 100 ms per A4 poster of outlines here, for 16 % smaller files).
+ * Draws operators as a form XObject with its top-left corner at (x, y) on the page, compressed at
+ * zlib level 1 (pdfkit always uses level 6, which took 100 ms per A4 poster of outlines here, for
+ * 16 % smaller files). Each glyph outline is one form XObject for the whole document (the poster and
+ * the slug share them); `registration`: the content paints in the registration Separation.
  */
-function drawSvg(
+function drawForm(
   doc: PDFDocument,
-  name: string,
-  svg: string,
-  x: number,
-  y: number,
-  width: number,
-  height: number,
-  engine: Engine,
-  prepared?: Prepared,
-  opsOptions?: SvgOpsOptions,
+  f: { name: string; ops: PdfOps; cmyk: Buffer[]; x: number; y: number; width: number; height: number; compress: boolean; registration?: boolean },
 ) {
-  if (engine.kind === 'direct') {
-    const { content, symbols, images, overprint } = prepared?.ops ?? svgToPdfOps(svg, engine.colour, opsOptions);
-    if (images.length && !prepared) throw new Error(`${name}: photos must be converted to CMYK first`);
-    const stream = (ops: string) => {
-      const bytes = Buffer.from(ops, 'latin1');
-      return engine.compress ? deflateSync(bytes, { level: 1 }) : bytes;
-    };
-    // A glyph's stream is the same in every file: compress it once per process (one zlib call costs
-    // more than the few hundred bytes it compresses).
-    const glyphStream = (ops: string) => (engine.compress ? compressedSymbols.get(ops, stream) : stream(ops));
-    // Each glyph outline is one form XObject for the whole document (the poster and the slug share them).
-    let shared = symbolForms.get(doc);
-    if (!shared) {
-      shared = new Map();
-      symbolForms.set(doc, shared);
-    }
-    const xobjects: Record<string, PDFKitReference> = {};
-    for (const s of symbols) {
-      let ref = shared.get(s.id);
-      if (!ref) {
-        ref = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: s.bbox, Resources: {}, ...(engine.compress ? { Filter: 'FlateDecode' } : {}) });
-        ref.end(glyphStream(s.ops));
-        shared.set(s.id, ref);
-      }
-      xobjects[s.id] = ref;
-    }
-    images.forEach((image, i) => {
-      // DeviceCMYK JPEG (DCTDecode); pdfkit adds the inverted Decode array Adobe-style CMYK JPEGs need.
-      const embedded = doc.openImage(prepared?.cmyk[i] as Buffer);
-      embedded.embed(doc);
-      xobjects[image.name] = embedded.obj;
-    });
-    const resources: Record<string, unknown> = {};
-    if (Object.keys(xobjects).length) resources.XObject = xobjects;
-    if (overprint) resources.ExtGState = overprintRefs(doc);
-    if (opsOptions?.registration) resources.ColorSpace = { [opsOptions.registration]: registrationSpot(doc).ref };
-    const form = doc.ref({
-      Type: 'XObject',
-      Subtype: 'Form',
-      FormType: 1,
-      BBox: [0, 0, width, height],
-      Resources: resources,
-      ...(engine.compress ? { Filter: 'FlateDecode' } : {}),
-    });
-    form.end(stream(content));
-    doc.page.xobjects[name] = form;
-    // pdfkit's page already maps y downwards from the top-left corner, as SVG does.
-    doc.addContent(`q 1 0 0 1 ${x} ${y} cm /${name} Do Q`);
-    return;
+  const stream = (ops: string) => {
+    const bytes = Buffer.from(ops, 'latin1');
+    return f.compress ? deflateSync(bytes, { level: 1 }) : bytes;
+  };
+  // A glyph's stream is the same in every file: compress it once per process (one zlib call costs
+  // more than the few hundred bytes it compresses).
+  const glyphStream = (ops: string) => (f.compress ? compressedGlyphs.get(ops, stream) : stream(ops));
+  let shared = glyphForms.get(doc);
+  if (!shared) {
+    shared = new Map();
+    glyphForms.set(doc, shared);
   }
-  const warnings: string[] = [];
-  SVGtoPDF(doc, svg, x, y, {
-    width,
-    height,
-    assumePt: true,
-    colorCallback: (colour, raw) => {
-      if (!colour) return colour as never;
-      const [rgb, alpha] = colour;
-      // svg-to-pdfkit converts its defaults (black, white, transparent at alpha 0) once per call; a
-      // fill that is actually drawn with alpha below 1 trips forbidTransparency().
-      if (alpha !== 1 && alpha !== 0) throw new Error(`colour ${raw} has opacity ${alpha}: print templates must be flat`);
-      if (rgb.length === 4) return colour;
-      return [[...engine.colour(rgb, raw)], alpha];
-    },
-    warningCallback: (w) => warnings.push(w),
+  const xobjects: Record<string, PDFKitReference> = {};
+  for (const glyph of f.ops.glyphs) {
+    let ref = shared.get(glyph.id);
+    if (!ref) {
+      ref = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: glyph.bbox, Resources: {}, ...(f.compress ? { Filter: 'FlateDecode' } : {}) });
+      ref.end(glyphStream(glyph.ops));
+      shared.set(glyph.id, ref);
+    }
+    xobjects[glyph.id] = ref;
+  }
+  f.ops.images.forEach((image, i) => {
+    // DeviceCMYK JPEG (DCTDecode); pdfkit adds the inverted Decode array Adobe-style CMYK JPEGs need.
+    const embedded = doc.openImage(f.cmyk[i] as Buffer);
+    embedded.embed(doc);
+    xobjects[image.name] = embedded.obj;
   });
-  if (warnings.length) throw new Error(`svg-to-pdfkit could not draw everything: ${warnings.join('; ')}`);
+  const resources: Record<string, unknown> = {};
+  if (Object.keys(xobjects).length) resources.XObject = xobjects;
+  if (f.ops.overprint) resources.ExtGState = overprintRefs(doc);
+  if (f.registration) resources.ColorSpace = { [registrationResource]: registrationSpot(doc).ref };
+  const form = doc.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    FormType: 1,
+    BBox: [0, 0, f.width, f.height],
+    Resources: resources,
+    ...(f.compress ? { Filter: 'FlateDecode' } : {}),
+  });
+  form.end(stream(f.ops.content));
+  doc.page.xobjects[f.name] = form;
+  // pdfkit's page already maps y downwards from the top-left corner, as the display list does.
+  doc.addContent(`q 1 0 0 1 ${f.x} ${f.y} cm /${f.name} Do Q`);
 }
 
-/** The overprint graphics states (svg-ops.ts `overprintStates`), one object each per document. */
+/** The overprint graphics states (pdf-ops.ts `overprintStates`), one object each per document. */
 const overprintObjects = new WeakMap<PDFDocument, Record<string, PDFKitReference>>();
 function overprintRefs(doc: PDFDocument): Record<string, PDFKitReference> {
   let refs = overprintObjects.get(doc);
@@ -412,32 +351,14 @@ function overprintRefs(doc: PDFDocument): Record<string, PDFKitReference> {
   return refs;
 }
 
-/**
- * Eight marks at the trim lines, starting 2 mm beyond the bleed, in registration colour: the
- * Separation /All (tint 1, alternate DeviceCMYK 100/100/100/100), which prints on every plate.
- */
-function drawCropMarks(doc: PDFDocument, g: Geometry) {
-  const t0 = g.slug + g.bleed;
-  const xs = [t0, g.mediaW - t0];
-  const ys = [t0, g.mediaH - t0];
-  const start = g.bleed + cropMark.gapMm * ptPerMm;
-  const length = cropMark.lengthMm * ptPerMm;
-  doc.save().lineWidth(cropMark.lineWidthPt).strokeColor(registration.name);
-  for (const x of xs) {
-    for (const y of ys) {
-      const dy = y === ys[0] ? -1 : 1;
-      const dx = x === xs[0] ? -1 : 1;
-      // Vertical mark above/below the corner, horizontal mark left/right of it.
-      doc
-        .moveTo(x, y + dy * start)
-        .lineTo(x, y + dy * (start + length))
-        .stroke();
-      doc
-        .moveTo(x + dx * start, y)
-        .lineTo(x + dx * (start + length), y)
-        .stroke();
-    }
-  }
+/** The crop marks (render/marks.ts) as strokes on the page, in registration colour: the Separation /All (tint 1, alternate DeviceCMYK 100/100/100/100), which prints on every plate. */
+function drawCropMarks(doc: PDFDocument, marks: CropMark[]) {
+  if (!marks.length) return;
+  doc
+    .save()
+    .lineWidth(marks[0]?.lineWidth ?? 0)
+    .strokeColor(registration.name);
+  for (const { from, to } of marks) doc.moveTo(from[0], from[1]).lineTo(to[0], to[1]).stroke();
   doc.restore();
 }
 

@@ -1,14 +1,17 @@
-import { bleedMm, colours } from '@repo/design';
+import { coloursCondition } from '@repo/design';
 import { isCardJob } from '../cards.ts';
 import { type FontSet, loadFonts } from '../fonts.ts';
-import { formatById, type Geometry, ptPerMm } from '../geometry.ts';
-import type { PrintJob } from '../jobs.ts';
-import { fitText, TextMeasurer } from '../measure.ts';
+import { formatById, type Geometry } from '../geometry.ts';
+import { TextMeasurer } from '../measure.ts';
 import { proofText } from '../templates/blocks.ts';
-import { svgToPdf } from './pdf.ts';
-import { svgToPng } from './png.ts';
-import { type RenderJob, renderSvg } from './svg.ts';
-import { GlyphDefs } from './text.ts';
+import type { TextBox } from '../text-boxes.ts';
+import { printingProblems } from './colour.ts';
+import type { DisplayList } from './display-list.ts';
+import type { RenderJob } from './layout.ts';
+import { specLine } from './marks.ts';
+import { displayList } from './paint.ts';
+import { writePdf } from './pdf.ts';
+import { listToPng } from './png.ts';
 
 /** Long side of the PNG previews of print files, in pixels. */
 export const previewLongSide = 800;
@@ -20,13 +23,17 @@ export interface RenderedPoster {
   /** PNG preview of the trim area (for social images: the same bytes as `file`). */
   preview: Buffer;
   geometry: Geometry;
-  /** The SVG of the bleed box both were drawn from (the TIFF is rasterised from it too). */
-  svg: string;
+  /** The display list both were drawn from (apps/print rasterises the TIFF from it too). */
+  list: DisplayList;
   /** What the QR code encodes. */
   qrText?: string;
-  /** Font size chosen for each text box by the copyfitter. */
-  sizes: Record<string, number>;
-  /** Time spent in each stage, ms. */
+  /** Font size chosen for each text box by the copyfitter (its first block). */
+  sizes: Partial<Record<TextBox, number>>;
+  /**
+   * Time spent in each stage, ms: `svg` the layout (templates, copyfit, satori's boxes) and the
+   * display list (the name is the stage's old one, kept for apps/print's totals), `pdf` the PDF
+   * writer, `png` the SVG writer and resvg.
+   */
   timings: { svg: number; pdf: number; png: number };
 }
 
@@ -36,46 +43,34 @@ export interface RenderOptions {
   /** Uncompressed PDF streams (tests read them back). */
   compressPdf?: boolean;
   previewLongSide?: number;
-  /** SVG → PDF engine; see PdfOptions. */
-  engine?: 'direct' | 'svg-to-pdfkit';
 }
 
-/** One line saying what a file is, for the slug and the PDF's Subject: size, bleed, scale. */
-export function specLine(job: Pick<RenderJob, 'format'>): string {
-  const f = formatById(job.format);
-  if (f.kind === 'social') return `${f.label}, RGB PNG`;
-  const scale =
-    f.scale === 1
-      ? 'scale 1:1'
-      : `scale 1:${f.scale}: enlarge ${f.scale * 100} % to ${f.width} × ${f.height} mm; trim in this file ${f.width / f.scale} × ${f.height / f.scale} mm`;
-  return `${f.label}, trim ${f.width} × ${f.height} mm, bleed ${bleedMm * f.scale} mm, ${scale}, colours CMYK`;
-}
-
-/** Renders one job (a poster or a page card): SVG, then the PDF (print) or PNG (social, cards), then a preview. */
+/**
+ * Renders one job (a poster or a page card): its display list, then from it the PDF/X (PDF formats,
+ * in the job's printing condition and PDF/X version) and the PNG preview, or the PNG itself (social
+ * images, page cards).
+ */
 export async function renderPoster(job: RenderJob, options: RenderOptions = {}): Promise<RenderedPoster> {
   const fonts = options.fonts ?? loadFonts();
   const m = options.measurer ?? new TextMeasurer(fonts);
+  if (m.fonts !== fonts) throw new Error('renderPoster: the measurer must measure with the same fonts');
+  const pdf = formatById(job.format).output === 'pdf';
+  const printing = 'printing' in job ? job.printing : undefined;
+  if (pdf && !printing) throw new Error(`${job.key}: a PDF job without printing settings (condition, PDF/X version): plan jobs with planJobs()`);
+  // Every token without CMYK values for the condition at once, before anything is drawn.
+  const problems = printing ? printingProblems(printing) : [];
+  if (problems.length) throw new Error(problems.map((e) => e.message).join('\n'));
   const t0 = performance.now();
-  const { svg, geometry: g, qrText, sizes } = await renderSvg(job, fonts, m);
+  const { list, geometry: g, qrText, sizes } = await displayList(job, m, printing?.condition ?? coloursCondition);
   const t1 = performance.now();
-  if (g.format.kind === 'social' || isCardJob(job)) {
-    const png = svgToPng(svg, g);
-    const t2 = performance.now();
-    return {
-      file: png,
-      fileType: 'png',
-      preview: png,
-      geometry: g,
-      svg,
-      ...(qrText ? { qrText } : {}),
-      sizes,
-      timings: { svg: t1 - t0, pdf: 0, png: t2 - t1 },
-    };
+  const drawn = { geometry: g, list, ...(qrText ? { qrText } : {}), sizes };
+  if (!pdf || !printing || isCardJob(job)) {
+    const png = listToPng(list, g);
+    return { file: png, fileType: 'png', preview: png, ...drawn, timings: { svg: t1 - t0, pdf: 0, png: performance.now() - t1 } };
   }
   const proof = job.unverified.length > 0;
-  const slugLabel = job.cropMarks ? slugSvg(job, g, m, proof) : undefined;
-  const pdf = await svgToPdf(
-    svg,
+  const file = await writePdf(
+    list,
     g,
     {
       title: `${job.brand}: ${job.title} (${job.design}, ${job.locale}, ${job.format}, ${job.country})${proof ? ` ${proofText}` : ''}`,
@@ -84,25 +79,9 @@ export async function renderPoster(job: RenderJob, options: RenderOptions = {}):
       keywords: [job.brand, job.design, job.locale, job.format, job.country, proof ? 'proof' : 'release'].join(', '),
       date: new Date(job.date),
     },
-    { cropMarks: job.cropMarks, compress: options.compressPdf ?? true, engine: options.engine ?? 'direct', ...(slugLabel ? { slugLabel } : {}) },
+    { printing, compress: options.compressPdf ?? true },
   );
   const t2 = performance.now();
-  const preview = svgToPng(svg, g, options.previewLongSide ?? previewLongSide);
-  const t3 = performance.now();
-  return { file: pdf, fileType: 'pdf', preview, geometry: g, svg, ...(qrText ? { qrText } : {}), sizes, timings: { svg: t1 - t0, pdf: t2 - t1, png: t3 - t2 } };
-}
-
-/** The slug line above the trim: file identity and specification, as outlined text in ink. */
-function slugSvg(job: PrintJob, g: Geometry, m: TextMeasurer, proof: boolean) {
-  const text = [`${job.brand} ${job.design} ${job.locale} ${job.country}`, specLine(job), job.date.slice(0, 10), proof ? proofText : '']
-    .filter(Boolean)
-    .join(' · ');
-  const width = g.trimW - 12 * ptPerMm;
-  const height = 9;
-  const fit = fitText({ text, weight: 400, width, height, maxSize: 6, minSize: 3.5, lineHeight: 1.2, maxLines: 1 }, m);
-  const size = 'reason' in fit ? 3.5 : fit.size;
-  const defs = new GlyphDefs(m);
-  const line = defs.draw(text, 400, size, 0, defs.baseline(0, height, size, 400), colours.ink.screen);
-  const svg = `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${defs.defs()}${line}</svg>`;
-  return { svg, width, height };
+  const preview = listToPng(list, g, options.previewLongSide ?? previewLongSide);
+  return { file, fileType: 'pdf', preview, ...drawn, timings: { svg: t1 - t0, pdf: t2 - t1, png: performance.now() - t2 } };
 }

@@ -1,131 +1,68 @@
 import { colours } from '@repo/design';
-import satori from 'satori';
-import { type CardJob, isCardJob } from '../cards.ts';
-import { CopyfitError } from '../errors.ts';
-import type { FontSet } from '../fonts.ts';
-import { formatById, type Geometry, geometry } from '../geometry.ts';
-import type { PrintJob } from '../jobs.ts';
-import type { TextMeasurer } from '../measure.ts';
-import { qrMatrix, qrPathData, quietZoneModules } from '../qr.ts';
-import { LayoutContext, photoSentinel } from '../templates/blocks.ts';
-import { layoutCard } from '../templates/card.ts';
-import type { El } from '../templates/h.ts';
-import { layoutPoster } from '../templates/layout.ts';
-import { preparePhoto } from './photo.ts';
-import { placeholderBoxes, replacePlaceholders } from './placeholders.ts';
-import { detachText, paintText } from './text.ts';
+import type { Glyph } from 'fontkit';
+import { qrPathData } from '../qr.ts';
+import { type DisplayList, fixed, placements } from './display-list.ts';
 
-/** Anything the renderer draws: a poster job or a page card. */
-export type RenderJob = PrintJob | CardJob;
-
-/** Stands in for the QR symbol in satori's output; replaced by the modules as one path. */
-const qrSentinel = '#fe0102';
-
-export interface PosterSvg {
-  svg: string;
-  geometry: Geometry;
-  /** The URL the QR code encodes, when there is one. */
-  qrText?: string;
-  /** Font size of every text box, by box key (first line), for reports and tests. */
-  sizes: Record<string, number>;
-}
-
-/** Element tree of a job (poster or page card), without rendering it: geometry, layout, copyfit. Throws CopyfitError. */
-export function layoutJob(job: RenderJob, m: TextMeasurer): { el: El; ctx: LayoutContext } {
-  if (isCardJob(job)) {
-    // A page card is a social image: no bleed, no marks, no QR code.
-    const ctx = new LayoutContext(job, geometry(formatById(job.format), { cropMarks: false }), m, undefined);
-    return { el: layoutCard(ctx), ctx };
-  }
-  const g = geometry(formatById(job.format), { cropMarks: job.cropMarks });
-  const ctx = new LayoutContext(job, g, m, qrMatrix(job.url));
-  return { el: layoutPoster(ctx), ctx };
+/** What part of the artwork an SVG shows and at what size (default: all of it, at its own size in layout units). */
+export interface SvgView {
+  /** The area shown, in the list's coordinates (e.g. the trim area for a preview). */
+  view?: { x: number; y: number; width: number; height: number };
+  /** The SVG's width and height (e.g. pixels for a TIFF); default: the view's. */
+  width?: number;
+  height?: number;
+  /** Stretch the view to exactly width × height (a TIFF's pixel size, which rounds each side on its own). */
+  stretch?: boolean;
 }
 
 /**
- * satori → SVG of the bleed box. satori lays out the boxes (text taken out first, see text.ts);
- * each line is then drawn as glyph outlines exactly as the copyfitter measured it, every colour a
- * design token, the QR code's modules as one path in ink. A line wider than its box throws: nothing
- * overflows sideways.
+ * The screen writer of the display list: the artwork as a flat SVG (rects, glyph outlines defined
+ * once in `<defs>` and placed by `<use>`, the QR modules as one path, the photo as a JPEG `<image>`),
+ * every colour a design token's screen colour. What resvg rasterises into the PNG preview, social
+ * images and page cards (render/png.ts) and apps/print's CMYK TIFF. Marks are outside the artwork
+ * and not drawn.
  */
-export async function renderSvg(job: RenderJob, fonts: FontSet, m: TextMeasurer): Promise<PosterSvg> {
-  if (m.fonts !== fonts) throw new Error('renderSvg: the measurer must measure with the same fonts');
-  const { el, ctx } = layoutJob(job, m);
-  const g = ctx.g;
-  const qrSize = ctx.qrSize();
-  if (qrSize) {
-    // The sentinel sits inside the quiet zone: 4 modules of paper on every side.
-    const inner = qrSize.module * (ctx.qr?.size ?? 0);
-    const q = findKeyed(el, 'qr');
-    if (q) {
-      q.props.style = { ...q.props.style, padding: quietZoneModules * qrSize.module };
-      q.props.children = [{ type: 'div', props: { style: { display: 'flex', width: inner, height: inner, backgroundColor: qrSentinel } } }];
+export function listToSvg(list: DisplayList, v: SvgView = {}): string {
+  const view = v.view ?? { x: 0, y: 0, width: list.width, height: list.height };
+  const defs = new Map<string, string>();
+  let body = '';
+  for (const item of list.items) {
+    switch (item.type) {
+      case 'rect':
+        body += `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${colours[item.paint.colour].screen}"/>`;
+        break;
+      case 'glyphs': {
+        const fill = colours[item.paint.colour].screen;
+        for (const p of placements(item)) {
+          if (!defs.has(p.id)) defs.set(p.id, outline(p.glyph));
+          body += `<use href="#${p.id}" transform="matrix(${p.scale} 0 0 -${p.scale} ${p.x} ${p.y})" fill="${fill}"/>`;
+        }
+        break;
+      }
+      case 'qr':
+        body += `<path fill="${colours[item.paint.colour].screen}" d="${qrPathData(item.matrix, item.x, item.y, item.module)}"/>`;
+        break;
+      case 'photo':
+        body += `<image x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="none" href="data:image/jpeg;base64,${item.jpeg.toString('base64')}"/>`;
+        break;
     }
   }
-  const blocks = detachText(el, m);
-  const sizes: Record<string, number> = {};
-  for (const line of blocks.flatMap((b) => b.lines)) {
-    const limit = ctx.lineLimits.get(line.key);
-    if (limit !== undefined && line.width > limit + 0.01) {
-      throw new CopyfitError(
-        ctx.where,
-        line.key.split(':')[1] ?? line.key,
-        line.text,
-        `the line is ${Math.round(line.width)} wide, the box ${Math.round(limit)}`,
-      );
-    }
-    const [, box, index] = line.key.split(':');
-    if (box && index === '0') sizes[box] = line.size;
-  }
-
-  let svg = await satori(el as never, {
-    width: g.canvasW,
-    height: g.canvasH,
-    // No text is left for satori to draw, so it needs no fonts; hundredths of a unit keep boxes where
-    // the layout puts them (satori rounds to whole units by default: 3.5 mm on a 1:10 billboard).
-    fonts: [],
-    pointScaleFactor: 100,
-  });
-
-  if (ctx.qr && qrSize) {
-    const qr = ctx.qr;
-    if (placeholderBoxes(svg, qrSentinel).length !== 1) throw new Error(`QR code placeholder missing in ${job.key}`);
-    svg = replacePlaceholders(svg, qrSentinel, ({ x, y }) => `<path fill="${colours.ink.screen}" d="${qrPathData(qr, x, y, qrSize.module)}"/>`);
-  }
-  svg = paintText(flatten(svg, job.key), blocks, m);
-  if ('photo' in job && job.photo) {
-    const [box] = placeholderBoxes(svg, photoSentinel);
-    if (!box) throw new Error(`photo placeholder missing in ${job.key}`);
-    const k = g.unitsPerRealMm ?? 1;
-    const jpeg = await preparePhoto(job.photo, box.width / k, box.height / k);
-    svg = replacePlaceholders(
-      svg,
-      photoSentinel,
-      ({ x, y, width, height }) =>
-        `<image x="${x}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="none" href="data:image/jpeg;base64,${jpeg.toString('base64')}"/>`,
-    );
-  }
-  return { svg, geometry: g, ...(ctx.qr ? { qrText: ctx.qr.text } : {}), sizes };
+  const paths = [...defs].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('');
+  const size = `width="${num(v.width ?? view.width)}" height="${num(v.height ?? view.height)}"`;
+  const box = `viewBox="${num(view.x)} ${num(view.y)} ${num(view.width)} ${num(view.height)}"${v.stretch ? ' preserveAspectRatio="none"' : ''}`;
+  return `<svg ${size} ${box} xmlns="http://www.w3.org/2000/svg">${paths ? `<defs>${paths}</defs>` : ''}${body}</svg>`;
 }
 
-/** Drops satori's unused overflow masks and refuses anything that would become PDF transparency. */
-function flatten(svg: string, key: string): string {
-  let out = svg;
-  if (!/mask="url\(/.test(out)) out = out.replace(/<mask id="[^"]*">(?:(?!<\/mask>)[\s\S])*<\/mask>/g, '');
-  const forbidden = /opacity|Gradient|<mask|clip-path=|<image|<filter|<pattern/.exec(out);
-  if (forbidden) {
-    throw new Error(`${key}: the template produced "${forbidden[0]}", which becomes PDF transparency or a nested image; print templates must stay flat`);
+/** A glyph's outline as SVG path data in font units (fontkit's own writer), once per process. */
+const outlines = new WeakMap<Glyph, string>();
+function outline(glyph: Glyph): string {
+  let d = outlines.get(glyph);
+  if (d === undefined) {
+    d = glyph.path.toSVG();
+    outlines.set(glyph, d);
   }
-  return out;
+  return d;
 }
 
-function findKeyed(el: El | string, key: string): El | undefined {
-  if (typeof el === 'string') return undefined;
-  if (el.key === key) return el;
-  const kids = el.props.children;
-  for (const child of Array.isArray(kids) ? kids : kids ? [kids] : []) {
-    const hit = findKeyed(child, key);
-    if (hit) return hit;
-  }
-  return undefined;
+function num(n: number): string {
+  return fixed(n, 2);
 }

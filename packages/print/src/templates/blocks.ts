@@ -1,11 +1,13 @@
 import { type PosterTemplateId, posterTypeSizes } from '@repo/design';
 import type { CardJob } from '../cards.ts';
-import { AssetError, CopyfitError, type PosterWhere } from '../errors.ts';
+import { AssetError, CopyfitError, type PosterWhere, type TextBox } from '../errors.ts';
 import type { FontWeight } from '../fonts.ts';
 import type { Geometry } from '../geometry.ts';
 import type { PrintJob } from '../jobs.ts';
 import { type FitRequest, type FitResult, fitText, type TextMeasurer } from '../measure.ts';
-import { type QrMatrix, quietZoneModules } from '../qr.ts';
+import { type QrMatrix, qrSymbolMm, quietZoneModules } from '../qr.ts';
+import { tokenOf } from '../render/colour.ts';
+import { textBoxes } from '../text-boxes.ts';
 import { div, type El, keyed } from './h.ts';
 import { type Scheme, schemes } from './schemes.ts';
 
@@ -33,8 +35,6 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
   readonly u: number;
   /** Inset of all text and codes from the trim edge. */
   readonly margin: number;
-  /** Widest each drawn line may be, by satori key: checked against satori's own layout after rendering. */
-  readonly lineLimits = new Map<string, number>();
 
   constructor(job: J, g: Geometry, m: TextMeasurer, qr: QrMatrix | undefined) {
     this.job = job;
@@ -43,19 +43,19 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
     this.m = m;
     this.scheme = schemes[job.template as PosterTemplateId];
     if (!this.scheme) throw new Error(`Unknown template "${job.template}" in ${'design' in job ? `design ${job.design}` : `the card of page ${job.page}`}.`);
-    this.qr = this.showQr ? qr : undefined;
+    this.qr = g.format.shows.qr ? qr : undefined;
     this.u = Math.min(g.trimW, g.trimH) / 100;
     this.margin = Math.max(g.safe, 5 * this.u);
   }
 
-  /** Billboards (read in passing), link cards and square posts are too small or too quick for body text. */
+  /** The format shows body text (`shows.body` in @repo/design's printFormats). */
   get showBody() {
-    return this.g.format.kind === 'poster' || this.g.format.id === 'social-story';
+    return this.g.format.shows.body;
   }
 
-  /** A QR code on everything printed, and on stories (which people screenshot); not on link cards or square posts. */
+  /** The format shows a QR code (`shows.qr` in @repo/design's printFormats). */
   get showQr() {
-    return this.g.format.kind !== 'social' || this.g.format.id === 'social-story';
+    return this.g.format.shows.qr;
   }
 
   /** Size range of a text box in layout units: the design's override, else the template default. */
@@ -67,7 +67,7 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
   }
 
   /** Copyfits `text`, or throws a CopyfitError naming design, locale, format and the text. */
-  fit(box: string, req: FitRequest): FitResult {
+  fit(box: TextBox, req: FitRequest): FitResult {
     const result = fitText(req, this.m);
     if ('reason' in result) {
       throw new CopyfitError(this.where, box, req.text, result.reason);
@@ -82,8 +82,7 @@ export class LayoutContext<J extends LayoutJob = LayoutJob> {
     const n = this.qr.size;
     let module: number;
     if (g.unitsPerRealMm) {
-      const symbolMm = Math.max(20, g.format.viewingDistanceM * 100);
-      module = (symbolMm * g.unitsPerRealMm) / n;
+      module = (qrSymbolMm(g.format.viewingDistanceM) * g.unitsPerRealMm) / n;
     } else {
       // Social images: whole pixels per module, so the code stays crisp.
       module = Math.max(3, Math.round((0.17 * Math.min(g.trimW, g.trimH)) / n));
@@ -101,10 +100,57 @@ export function rowColumns(ctx: LayoutContext) {
   return { m, gutter, leftW, WL: leftW - m - gutter, WR: g.trimW - leftW - gutter - m, HR: g.trimH - 2 * m };
 }
 
+/** What `textBox` draws: a fitted text in one box, its lines each drawn as given (no re-wrapping). */
+export interface TextBoxOptions {
+  box: TextBox;
+  /** Which of several blocks of one box this is (helpline rows, billboard blocks): only names its element (`text:<box>.<instance>`). */
+  instance?: string | number;
+  fit: FitResult;
+  weight: FontWeight;
+  /** A design token's screen colour (a scheme entry). */
+  colour: string;
+  /** Line height as a multiple of the size, as the text was fitted with. */
+  lineHeight: number;
+  /** The widest any line may be: a line shaped wider fails the render, naming the box. */
+  maxWidth: number;
+  /** Extra box style: a top margin, or a fixed width for a column (else the block is as wide as its longest line). */
+  style?: { marginTop?: number; width?: number };
+}
+
 /**
- * A fitted text as a column of single-line boxes, each drawn as given (no re-wrapping). The renderer
- * hands satori the column as one box of the lines' measured size and draws the lines itself
- * (render/text.ts); the HTML version (html.ts) keeps the lines as text.
+ * A fitted text as a column of single-line boxes. The renderer hands satori the column as one box of
+ * the lines' measured size and draws the lines itself as glyph runs (render/text.ts); the HTML
+ * version (html.ts) keeps the lines as text.
+ */
+export function textBox(ctx: LayoutContext, o: TextBoxOptions): El {
+  // A colour that is not a design token is a template error: found while laying out (the preflight), not at render time.
+  tokenOf(o.colour, `${ctx.job.key}: the ${textBoxes[o.box].label}`);
+  const block = keyed(
+    o.instance === undefined ? `text:${o.box}` : `text:${o.box}.${o.instance}`,
+    { flexDirection: 'column', alignItems: 'flex-start', ...o.style },
+    ...o.fit.lines.map((line, i) =>
+      keyed(
+        `line:${o.box}:${i}`,
+        {
+          fontSize: o.fit.size,
+          fontWeight: o.weight,
+          color: o.colour,
+          lineHeight: 1,
+          height: o.fit.size * o.lineHeight,
+          alignItems: 'center',
+          whiteSpace: 'pre',
+        },
+        line,
+      ),
+    ),
+  );
+  block.props.text = { box: o.box, maxWidth: o.maxWidth };
+  return block;
+}
+
+/**
+ * @deprecated The positional form of `textBox`, kept for templates written before it: `key` is a
+ * text box (`headline`, `url`…) or one of the old drawing keys (`host`, `helpline-<i>-note`, `proof-top`).
  */
 export function textBlock(
   ctx: LayoutContext,
@@ -114,27 +160,17 @@ export function textBlock(
   color: string,
   lineHeight: number,
   maxWidth: number,
-  /** Extra box style, e.g. a margin, or a fixed width for a column (else the block is as wide as its longest line). */
   box: { marginTop?: number; width?: number } = {},
 ): El {
-  return keyed(
-    `text:${key}`,
-    { flexDirection: 'column', alignItems: 'flex-start', ...box },
-    ...fit.lines.map((line, i) => {
-      const k = `line:${key}:${i}`;
-      ctx.lineLimits.set(k, maxWidth);
-      return keyed(
-        k,
-        { fontSize: fit.size, fontWeight: weight, color, lineHeight: 1, height: fit.size * lineHeight, alignItems: 'center', whiteSpace: 'pre' },
-        line,
-      );
-    }),
-  );
+  const row = /^helpline-\d+-(number|note)$/.exec(key)?.[1] as 'number' | 'note' | undefined;
+  const named: TextBox = row ? `helpline-${row}` : key.startsWith('proof-') ? 'proof' : key === 'host' ? 'url' : (key as TextBox);
+  if (!(named in textBoxes)) throw new Error(`textBlock in a template of ${ctx.job.key}: "${key}" is not a text box (${Object.keys(textBoxes).join(', ')})`);
+  return textBox(ctx, { box: named, fit, weight, colour: color, lineHeight, maxWidth, style: box });
 }
 
 /** The campaign mark: an accent square and the brand name. Height: 1.25 × size. */
 export function mark(ctx: LayoutContext, size: number, color: string): El {
-  const fit = ctx.fit('campaign mark', {
+  const fit = ctx.fit('mark', {
     text: ctx.job.brand,
     weight: 800,
     width: ctx.g.trimW,
@@ -147,7 +183,7 @@ export function mark(ctx: LayoutContext, size: number, color: string): El {
   return div(
     { flexDirection: 'row', alignItems: 'center', height: size * 1.25 },
     div({ width: size * 0.8, height: size * 0.8, backgroundColor: ctx.scheme.message.markSquare, marginRight: size * 0.35 }),
-    textBlock(ctx, 'mark', fit, 800, color, 1.25, ctx.g.trimW),
+    textBox(ctx, { box: 'mark', fit, weight: 800, colour: color, lineHeight: 1.25, maxWidth: ctx.g.trimW }),
   );
 }
 
@@ -165,7 +201,7 @@ export function helplineBlock(ctx: LayoutContext, width: number, maxHeight: numb
       if (block.height <= maxHeight) return block;
       last = new CopyfitError(
         ctx.where,
-        'helpline box',
+        'helplines',
         job.helplines.map((h) => `${h.number} ${h.note}`).join(' / '),
         `the ${job.helplines.length} helplines need ${Math.round(block.height)} of height at the smallest size, the box has ${Math.round(maxHeight)}`,
       );
@@ -183,7 +219,7 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
   const noteMax = Math.max(note.min, note.max * scale);
   const [first, ...rest] = job.helplines;
   if (!first) return { el: div({}), height: 0 };
-  const label = ctx.fit('helpline label', {
+  const label = ctx.fit('helpline-label', {
     text: job.labels.call,
     weight: 700,
     width,
@@ -196,7 +232,7 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
   const big = ctx.range('helpline');
   // Landscape formats (billboards, link cards) have the height for a larger number.
   const bigMax = Math.max(big.min, big.max * scale * (ctx.g.trimW > ctx.g.trimH * 1.2 ? 1.5 : 1));
-  const number = ctx.fit('helpline number', {
+  const number = ctx.fit('helpline-number', {
     text: first.number,
     weight: 800,
     width,
@@ -206,7 +242,7 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
     lineHeight: 1.12,
     maxLines: 1,
   });
-  const firstNote = ctx.fit('helpline note', {
+  const firstNote = ctx.fit('helpline-note', {
     text: first.note,
     weight: 400,
     width,
@@ -223,7 +259,7 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
   let rowSize = firstNote.size;
   const numberColAt = (size: number) => Math.max(0, ...rest.map((h) => ctx.m.width(h.number, 700, size))) + 1.2 * u;
   const fitRow = (text: string, size: number, min: number) =>
-    ctx.fit('helpline note', {
+    ctx.fit('helpline-note', {
       text,
       weight: 400,
       width: width - numberColAt(size),
@@ -242,8 +278,8 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
     rows.push(
       div(
         { flexDirection: 'row', marginTop: gap, alignItems: 'flex-start' },
-        textBlock(ctx, `helpline-${i}-number`, numberFit, 700, color, 1.3, numberCol, { width: numberCol }),
-        textBlock(ctx, `helpline-${i}-note`, purpose, 400, color, 1.3, width - numberCol),
+        textBox(ctx, { box: 'helpline-number', fit: numberFit, weight: 700, colour: color, lineHeight: 1.3, maxWidth: numberCol, style: { width: numberCol } }),
+        textBox(ctx, { box: 'helpline-note', fit: purpose, weight: 400, colour: color, lineHeight: 1.3, maxWidth: width - numberCol }),
       ),
     );
     height += purpose.height + gap;
@@ -251,42 +287,59 @@ function helplineBlockAt(ctx: LayoutContext, width: number, scale: number): { el
   return {
     el: div(
       { flexDirection: 'column', width },
-      textBlock(ctx, 'helpline-label', label, 700, color, 1.2, width),
-      textBlock(ctx, 'helpline-number', number, 800, color, 1.12, width),
-      textBlock(ctx, 'helpline-note', firstNote, 400, color, 1.3, width),
+      textBox(ctx, { box: 'helpline-label', fit: label, weight: 700, colour: color, lineHeight: 1.2, maxWidth: width }),
+      textBox(ctx, { box: 'helpline-number', fit: number, weight: 800, colour: color, lineHeight: 1.12, maxWidth: width }),
+      textBox(ctx, { box: 'helpline-note', fit: firstNote, weight: 400, colour: color, lineHeight: 1.3, maxWidth: width }),
       ...rows,
     ),
     height,
   };
 }
 
-/** The QR code's place (its modules are drawn as one path after layout) with the domain under it. */
-export function qrBlock(ctx: LayoutContext, size: number): { el: El; height: number } {
+/**
+ * The QR code's place (the `qr` key: quiet zone included; the modules are drawn into it after
+ * layout) with the web address under it, on one line: a web address is never broken. The address
+ * keeps to the code's width while it fits there at its minimum size; otherwise the column widens to
+ * what it needs at that size, up to `maxWidth`. Returns the column's width with it.
+ */
+export function qrBlock(ctx: LayoutContext, size: number, maxWidth = size): { el: El; height: number; width: number } {
   const note = ctx.range('helplineNote');
-  const host = ctx.fit('web address', {
+  const request = {
     text: ctx.job.host,
-    weight: 700,
-    width: size,
-    height: note.max * 1.25 * 2,
+    weight: 700 as const,
+    height: note.max * 1.25,
     maxSize: note.max * 0.9,
     minSize: note.min,
     lineHeight: 1.25,
-    maxLines: 2,
-  });
+    maxLines: 1,
+  };
+  // At the minimum size as the copyfitter rounds it (to hundredths).
+  const needed = ctx.m.width(ctx.job.host, 700, note.min + 0.01);
+  const width = Math.min(maxWidth, Math.max(size, needed));
+  const host = ctx.fit('url', { ...request, width });
   return {
     el: div(
-      { flexDirection: 'column', width: size, alignItems: 'flex-start' },
+      { flexDirection: 'column', width, alignItems: 'flex-start' },
       keyed('qr', { width: size, height: size, backgroundColor: ctx.scheme.footer.qrBg }),
-      textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, size, { marginTop: 0.6 * ctx.u }),
+      textBox(ctx, {
+        box: 'url',
+        fit: host,
+        weight: 700,
+        colour: ctx.scheme.footer.text,
+        lineHeight: 1.25,
+        maxWidth: width,
+        style: { marginTop: 0.6 * ctx.u },
+      }),
     ),
     height: size + 0.6 * ctx.u + host.height,
+    width,
   };
 }
 
 /** The site's domain alone, for formats without a QR code. */
 export function hostBlock(ctx: LayoutContext, width: number): { el: El; height: number } {
   const note = ctx.range('helplineNote');
-  const host = ctx.fit('web address', {
+  const host = ctx.fit('url', {
     text: ctx.job.host,
     weight: 700,
     width,
@@ -296,13 +349,13 @@ export function hostBlock(ctx: LayoutContext, width: number): { el: El; height: 
     lineHeight: 1.25,
     maxLines: 1,
   });
-  return { el: textBlock(ctx, 'host', host, 700, ctx.scheme.footer.text, 1.25, width), height: host.height };
+  return { el: textBox(ctx, { box: 'url', fit: host, weight: 700, colour: ctx.scheme.footer.text, lineHeight: 1.25, maxWidth: width }), height: host.height };
 }
 
 /** The funding statement, small, in ink. */
 export function fundingFit(ctx: LayoutContext<PrintJob>, width: number, maxLines: number): FitResult {
   const r = ctx.range('funding');
-  return ctx.fit('funding statement', {
+  return ctx.fit('funding', {
     text: ctx.job.funding,
     weight: 400,
     width,
@@ -337,13 +390,13 @@ export function message(ctx: LayoutContext<PrintJob>, width: number, available: 
       const rest = available - headline.height - ruleH - 2 * ruleGap;
       const bodyWidth = Math.min(width, 34 * b.max);
       const body = ctx.showBody
-        ? ctx.fit('body text', { text: job.lines.body, weight: 400, width: bodyWidth, height: rest, maxSize: b.max, minSize: b.min, lineHeight: 1.35 })
+        ? ctx.fit('body', { text: job.lines.body, weight: 400, width: bodyWidth, height: rest, maxSize: b.max, minSize: b.min, lineHeight: 1.35 })
         : undefined;
       const el = div(
         { flexDirection: 'column', alignItems: 'flex-start' },
-        textBlock(ctx, 'headline', headline, 800, scheme.message.headline, 1.1, width),
+        textBox(ctx, { box: 'headline', fit: headline, weight: 800, colour: scheme.message.headline, lineHeight: 1.1, maxWidth: width }),
         div({ width: 12 * u, height: ruleH, backgroundColor: scheme.message.rule, marginTop: ruleGap, marginBottom: body ? ruleGap : 0 }),
-        body && textBlock(ctx, 'body', body, 400, scheme.message.body, 1.35, bodyWidth),
+        body && textBox(ctx, { box: 'body', fit: body, weight: 400, colour: scheme.message.body, lineHeight: 1.35, maxWidth: bodyWidth }),
       );
       return { el, height: headline.height + ruleH + ruleGap + (body ? ruleGap + body.height : 0) };
     } catch (error) {
@@ -356,7 +409,7 @@ export function message(ctx: LayoutContext<PrintJob>, width: number, available: 
 /** The call to action, up to two lines. */
 export function ctaFit(ctx: LayoutContext<PrintJob>, width: number): FitResult {
   const r = ctx.range('cta');
-  return ctx.fit('call to action', {
+  return ctx.fit('cta', {
     text: ctx.job.lines.cta,
     weight: 700,
     width,
@@ -381,7 +434,7 @@ export function proofBands(ctx: LayoutContext): El[] {
   const one = ctx.m.width(`${proofText}${separator}`, 800, size);
   const repeats = Math.max(1, Math.floor((g.trimW - 2 * ctx.margin) / one));
   const text = Array.from({ length: repeats }, () => proofText).join(separator);
-  const fit = ctx.fit('proof mark', { text, weight: 800, width: g.trimW, height: size * 1.2, maxSize: size, minSize: size, lineHeight: 1.2, maxLines: 1 });
+  const fit = ctx.fit('proof', { text, weight: 800, width: g.trimW, height: size * 1.2, maxSize: size, minSize: size, lineHeight: 1.2, maxLines: 1 });
   return (['top', 'bottom'] as const).map((edge) =>
     div(
       {
@@ -395,13 +448,10 @@ export function proofBands(ctx: LayoutContext): El[] {
         justifyContent: 'center',
         [edge === 'top' ? 'paddingTop' : 'paddingBottom']: g.bleed,
       },
-      textBlock(ctx, `proof-${edge}`, fit, 800, ctx.scheme.proof.text, 1.2, g.trimW),
+      textBox(ctx, { box: 'proof', fit, weight: 800, colour: ctx.scheme.proof.text, lineHeight: 1.2, maxWidth: g.trimW }),
     ),
   );
 }
-
-/** Placeholder fill of the photo's box: the renderer puts the cropped photo there after satori. */
-export const photoSentinel = '#fc0000';
 
 /** Lowest effective resolution a photo may print at. */
 export const minPhotoDpi = 150;
@@ -427,13 +477,14 @@ export function photoBand(ctx: LayoutContext<PrintJob>, height: number): El {
       `use a photo at least ${needW} px wide and ${needH} px high, or drop the format ${g.format.id} from content/posters/${job.design}.yaml`,
     );
   }
-  return keyed('photo', { width: box.width, height: box.height, backgroundColor: photoSentinel });
+  // The renderer puts the cropped photo into this box (the `photo` key) after layout.
+  return keyed('photo', { width: box.width, height: box.height });
 }
 
 /** The photo's credit line, set like the funding statement (at most two lines). */
 export function photoCreditFit(ctx: LayoutContext<PrintJob>, credit: string, width: number): FitResult {
   const r = ctx.range('funding');
-  return ctx.fit('photo credit', { text: credit, weight: 400, width, height: r.max * 1.3 * 2, maxSize: r.max, minSize: r.min, lineHeight: 1.3, maxLines: 2 });
+  return ctx.fit('credit', { text: credit, weight: 400, width, height: r.max * 1.3 * 2, maxSize: r.max, minSize: r.min, lineHeight: 1.3, maxLines: 2 });
 }
 
 /** The photo box of a band `height` tall (trim part): its size in layout units and in real millimetres. */

@@ -1,7 +1,7 @@
 import type { CardJob } from '../cards.ts';
 import type { DrawnString } from '../glyphs.ts';
 import type { FitResult } from '../measure.ts';
-import { helplineBlock, type LayoutContext, mark, proofBands, proofText, rowColumns, textBlock } from './blocks.ts';
+import { helplineBlock, type LayoutContext, mark, proofBands, proofText, rowColumns, textBox } from './blocks.ts';
 import { div, type El } from './h.ts';
 
 /**
@@ -27,7 +27,7 @@ export function layoutCard(ctx: LayoutContext<CardJob>): El {
   const ruleGap = 3 * u;
   const available = g.trimH - bandH - m - markSize * 1.25 - 4 * u - ruleH - 2 * ruleGap;
   const h = ctx.range('headline');
-  const title = ctx.fit('page title', {
+  const title = ctx.fit('title', {
     text: job.title,
     weight: 800,
     width: WL,
@@ -54,13 +54,13 @@ export function layoutCard(ctx: LayoutContext<CardJob>): El {
       mark(ctx, markSize, scheme.message.mark),
       div(
         { flexDirection: 'column', alignItems: 'flex-start' },
-        textBlock(ctx, 'title', title, 800, scheme.message.headline, 1.1, WL),
+        textBox(ctx, { box: 'title', fit: title, weight: 800, colour: scheme.message.headline, lineHeight: 1.1, maxWidth: WL }),
         div({ width: 12 * u, height: ruleH, backgroundColor: scheme.message.rule, marginTop: ruleGap }),
       ),
     ),
     div(
       { flexDirection: 'column', backgroundColor: scheme.cta.bg, height: bandH, paddingTop: bandPad, paddingLeft: m, paddingRight: gutter },
-      textBlock(ctx, 'host', host, 700, scheme.cta.text, 1.15, WL),
+      textBox(ctx, { box: 'url', fit: host, weight: 700, colour: scheme.cta.text, lineHeight: 1.15, maxWidth: WL }),
     ),
   );
   const right = div(
@@ -87,7 +87,7 @@ export function layoutCard(ctx: LayoutContext<CardJob>): El {
 /** The site's domain on the accent band, at the call to action's sizes, on one line. */
 function hostFit(ctx: LayoutContext<CardJob>, width: number): FitResult {
   const r = ctx.range('cta');
-  return ctx.fit('web address', {
+  return ctx.fit('url', {
     text: ctx.job.host,
     weight: 700,
     width,

@@ -1,8 +1,15 @@
+import type { TextBox } from '../text-boxes.ts';
+
 /** An element as satori takes it (the shape React elements have), built without JSX. */
 export interface El {
   type: string;
   key?: string;
-  props: { style?: Style; children?: Child | Child[] };
+  props: {
+    style?: Style;
+    children?: Child | Child[];
+    /** On a text block (templates/blocks.ts `textBox`): which text box it is, and the widest any of its lines may be. */
+    text?: { box: TextBox; maxWidth: number };
+  };
 }
 export type Child = El | string;
 export type Style = Record<string, string | number>;

@@ -1,6 +1,7 @@
 import { CopyfitError } from '../errors.ts';
 import type { DrawnString } from '../glyphs.ts';
 import type { PrintJob } from '../jobs.ts';
+import { layoutBillboard } from './billboard.ts';
 import {
   ctaFit,
   fundingFit,
@@ -15,7 +16,7 @@ import {
   proofText,
   qrBlock,
   rowColumns,
-  textBlock,
+  textBox,
 } from './blocks.ts';
 import { div, type El } from './h.ts';
 
@@ -26,7 +27,7 @@ import { div, type El } from './h.ts';
  */
 export function layoutPoster(ctx: LayoutContext<PrintJob>): El {
   const { g } = ctx;
-  const content = g.trimW / g.trimH > 1.2 ? row(ctx) : column(ctx);
+  const content = g.format.kind === 'billboard' ? layoutBillboard(ctx) : g.trimW / g.trimH > 1.2 ? row(ctx) : column(ctx);
   return div(
     { width: g.canvasW, height: g.canvasH, position: 'relative', fontFamily: ctx.m.fonts.familyChain, backgroundColor: ctx.scheme.footer.bg },
     content,
@@ -44,15 +45,16 @@ function column(ctx: LayoutContext<PrintJob>): El {
 
   // Footer: helplines left, QR code right, funding statement across the bottom.
   // Without a QR code the domain takes its place, on the right.
-  const sideW = qr ? qr.outer : Math.round(W * 0.34);
+  const qrCol = qr ? qrBlock(ctx, qr.outer, W * 0.45) : undefined;
+  const sideW = qrCol ? qrCol.width : Math.round(W * 0.34);
   const leftW = W - sideW - gap;
   const funding = fundingFit(ctx, W, 4);
   const credit = job.photo ? photoCreditFit(ctx, job.photo.credit, W) : undefined;
-  const qrCol = qr ? qrBlock(ctx, qr.outer) : hostBlock(ctx, sideW);
+  const side = qrCol ?? hostBlock(ctx, sideW);
   const footerTop = 3.5 * u;
   const fundingGap = 2.5 * u;
   const help = helplineBlock(ctx, leftW, g.trimH * 0.32);
-  const footerBody = Math.max(help.height, qrCol?.height ?? 0);
+  const footerBody = Math.max(help.height, side.height);
   const creditGap = u;
   const footerH = footerTop + footerBody + fundingGap + funding.height + (credit ? creditGap + credit.height : 0) + m;
 
@@ -70,7 +72,7 @@ function column(ctx: LayoutContext<PrintJob>): El {
   if (available < g.trimH * 0.15) {
     throw new CopyfitError(
       ctx.where,
-      'message area',
+      'message',
       job.lines.headline,
       `the ${photo ? 'photo, ' : ''}helplines, QR code and funding statement leave only ${Math.round(available)} of ${Math.round(g.trimH)} for the message`,
     );
@@ -98,13 +100,14 @@ function column(ctx: LayoutContext<PrintJob>): El {
     ),
     div(
       { flexDirection: 'column', justifyContent: 'center', backgroundColor: scheme.cta.bg, height: ctaH, paddingLeft: b + m, paddingRight: b + m },
-      textBlock(ctx, 'cta', cta, 700, scheme.cta.text, 1.15, W),
+      textBox(ctx, { box: 'cta', fit: cta, weight: 700, colour: scheme.cta.text, lineHeight: 1.15, maxWidth: W }),
     ),
     div(
       { flexDirection: 'column', backgroundColor: scheme.footer.bg, height: footerH + b, paddingTop: footerTop, paddingLeft: b + m, paddingRight: b + m },
-      div({ flexDirection: 'row', justifyContent: 'space-between', height: footerBody }, help.el, qrCol?.el),
-      textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, W, { marginTop: fundingGap }),
-      credit && textBlock(ctx, 'credit', credit, 400, scheme.footer.text, 1.3, W, { marginTop: creditGap }),
+      div({ flexDirection: 'row', justifyContent: 'space-between', height: footerBody }, help.el, side.el),
+      textBox(ctx, { box: 'funding', fit: funding, weight: 400, colour: scheme.footer.text, lineHeight: 1.3, maxWidth: W, style: { marginTop: fundingGap } }),
+      credit &&
+        textBox(ctx, { box: 'credit', fit: credit, weight: 400, colour: scheme.footer.text, lineHeight: 1.3, maxWidth: W, style: { marginTop: creditGap } }),
     ),
   );
 }
@@ -116,8 +119,8 @@ function row(ctx: LayoutContext<PrintJob>): El {
   const qr = ctx.qrSize();
 
   // Right column: helplines at the top; QR code with the address and funding statement at the bottom.
-  const qrCol = qr ? qrBlock(ctx, qr.outer) : undefined;
-  const besideQr = qr ? WR - qr.outer - 2 * u : WR;
+  const qrCol = qr ? qrBlock(ctx, qr.outer, WR * 0.6) : undefined;
+  const besideQr = qrCol ? WR - qrCol.width - 2 * u : WR;
   const funding = fundingFit(ctx, besideQr, 7);
   // Without a QR code (link cards) the domain stands alone above the funding statement.
   const host = qr ? undefined : hostBlock(ctx, WR);
@@ -133,7 +136,7 @@ function row(ctx: LayoutContext<PrintJob>): El {
   if (available < g.trimH * 0.2) {
     throw new CopyfitError(
       ctx.where,
-      'message area',
+      'message',
       job.lines.cta,
       `the call to action leaves only ${Math.round(available)} of ${Math.round(g.trimH)} for the headline`,
     );
@@ -158,7 +161,7 @@ function row(ctx: LayoutContext<PrintJob>): El {
     ),
     div(
       { flexDirection: 'column', backgroundColor: scheme.cta.bg, height: ctaH + b, paddingTop: ctaPad, paddingLeft: b + m, paddingRight: gutter },
-      textBlock(ctx, 'cta', cta, 700, scheme.cta.text, 1.15, WL),
+      textBox(ctx, { box: 'cta', fit: cta, weight: 700, colour: scheme.cta.text, lineHeight: 1.15, maxWidth: WL }),
     ),
   );
   const right = div(
@@ -180,7 +183,7 @@ function row(ctx: LayoutContext<PrintJob>): El {
       div(
         { flexDirection: 'column', marginLeft: qr ? 2 * u : 0 },
         host && div({ marginBottom: 2 * u }, host.el),
-        textBlock(ctx, 'funding', funding, 400, scheme.footer.text, 1.3, besideQr),
+        textBox(ctx, { box: 'funding', fit: funding, weight: 400, colour: scheme.footer.text, lineHeight: 1.3, maxWidth: besideQr }),
       ),
     ),
   );
@@ -202,6 +205,11 @@ export function drawnStrings(job: PrintJob): DrawnString[] {
     { label: 'slug line', text: `${job.design} ${job.country} ${job.locale} × — · % : ( ) 0123456789 PROOF`, weight: 400 },
   ];
   if (job.photo) strings.push({ label: `design "${job.design}" image.credit`, text: job.photo.credit, weight: 400 });
+  if (job.lines.billboard) {
+    strings.push({ label: `design "${job.design}" billboard headline`, text: job.lines.billboard.headline, weight: 800 });
+    strings.push({ label: `design "${job.design}" billboard call to action`, text: job.lines.billboard.cta, weight: 700 });
+    strings.push({ label: 'campaign short funding statement', text: job.fundingShort, weight: 400 });
+  }
   for (const h of job.helplines) {
     strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800 });
     strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 700 });

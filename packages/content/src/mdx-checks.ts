@@ -1,0 +1,326 @@
+// What the loader checks in a page's MDX before anything is built, so that a mistake is reported
+// once, at its file and line, instead of by the build or the gates once per built page:
+//
+// - components: only the ones the site registers (`pageComponents`, the one list the site's page
+//   template is typed against), never an import or export of code;
+// - `<Cite id>`: a source listed in content/sources.yaml (`<Figure id>` is checked beside it in load.ts);
+// - raw HTML and markdown images that would load something from another host (script, img, iframe,
+//   link, style with a URL, source, video, audio, object, embed…): the sites load nothing from
+//   anywhere else, so readers leave no trace there, and the Content-Security-Policy would block it;
+//   scripts and `on…=""` handlers, which the Content-Security-Policy blocks;
+// - images without a text alternative (markdown `![](x)`, `<img>` without `alt`);
+// - internal links (markdown and `<a href>` starting with `/`) to a page that is not on every site
+//   that shows the link (see `checkPageLinks`). Links under /print/ are not checked here: the print
+//   files exist only after the print build, and the link gate checks them on the built sites.
+//
+// `inspectNode` is called by `scanPage` (per-country.ts) for every node of the parsed page.
+
+import type { ContentIssue } from './issues.ts';
+import type { ForCountryBlock, PageScan } from './per-country.ts';
+import { forCountryShows, sitesShowing } from './per-country.ts';
+import type { Country } from './schema/index.ts';
+import { sitePagePaths } from './site-plan.ts';
+
+/**
+ * The components a page may use, without importing them. The site registers exactly these
+ * (apps/site/src/pages/[...path].astro is type-checked against this list); anything else is an error.
+ */
+export const pageComponents = ['Call', 'Cite', 'Figure', 'ForCountry', 'Funding', 'Helplines', 'Partners', 'PrintFiles'] as const;
+export type PageComponent = (typeof pageComponents)[number];
+
+/** A `<Cite id="…">` of a page. */
+export interface CiteUse {
+  /** Undefined when the id is missing or not written as plain text (reported). */
+  id: string | undefined;
+  line: number;
+}
+
+/** A link of a page to an address on its own site (markdown or `<a href>`, starting with `/`). */
+export interface LinkUse {
+  url: string;
+  line: number;
+  within: ForCountryBlock[];
+}
+
+/** The parts of satteri's mdast nodes the checks read. */
+export interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
+  position?: { start: { line: number } };
+  url?: string;
+  alt?: string | null;
+  identifier?: string;
+  value?: string;
+}
+
+/** Attributes through which an element loads a file. */
+const loadingAttributes: Record<string, string[]> = {
+  script: ['src'],
+  img: ['src', 'srcset'],
+  iframe: ['src'],
+  frame: ['src'],
+  link: ['href', 'imagesrcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  object: ['data'],
+  embed: ['src'],
+  input: ['src'],
+  image: ['href', 'xlink:href'],
+  use: ['href', 'xlink:href'],
+};
+
+/** True for an address on another host: a scheme (`https:`, `ftp:`…) or `//host`; `data:` is part of the page. */
+export function isOtherHost(url: string): boolean {
+  const value = url.trim();
+  return /^\/\//.test(value) || (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^data:/i.test(value));
+}
+
+/** The host of an address, for messages (`https://cdn.example/x.js` → `cdn.example`). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url.trim().replace(/^\/\//, 'https://')).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** The addresses a CSS text loads: `url(…)` and `@import "…"`. */
+function cssUrls(css: string): string[] {
+  const urls: string[] = [];
+  for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi)) urls.push((m[2] as string).trim());
+  for (const m of css.matchAll(/@import\s+(['"])([^'"]+)\1/gi)) urls.push(m[2] as string);
+  return urls;
+}
+
+/** Every text and expression inside a node (the CSS of a `<style>` element). */
+function rawText(node: MdxNode): string {
+  return (node.value ?? '') + (node.children ?? []).map(rawText).join('');
+}
+
+/** The closest known component name, for "did you mean". */
+function closestComponent(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const known of pageComponents) {
+    const distance = editDistance(lower, known.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { name: known, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+const componentList = pageComponents.map((c) => `<${c}>`).join(', ');
+const otherHostFix = 'remove it, or link to it instead: [what it is](https://…) (a link leaves the site only when the reader follows it)';
+
+/** The link definitions of a page (`[label]: /en/privacy/`), by identifier, for reference-style links and images. */
+export function linkDefinitions(tree: MdxNode): Map<string, string> {
+  const definitions = new Map<string, string>();
+  const walk = (node: MdxNode) => {
+    if (node.type === 'definition' && node.identifier && node.url !== undefined) definitions.set(node.identifier, node.url);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return definitions;
+}
+
+/**
+ * The checks of one node that need nothing but the page: records `<Cite>` uses and internal links
+ * in `scan`, and adds a problem for an unknown component, code, a file from another host, a script
+ * or an image without a text alternative.
+ */
+export function inspectNode(
+  node: MdxNode,
+  within: ForCountryBlock[],
+  scan: PageScan,
+  definitions: Map<string, string>,
+  textAttribute: (node: MdxNode, name: string, line: number, scan: PageScan) => string | undefined,
+): void {
+  const line = node.position?.start.line ?? 1;
+  const problem = (message: string, fix: string) => scan.problems.push({ line, message, fix });
+
+  if (node.type === 'mdxjsEsm') {
+    problem(
+      'imports or exports code: pages are text and the components the site provides',
+      `remove the line; pages use ${componentList} without importing them`,
+    );
+    return;
+  }
+  if (node.type === 'image' || node.type === 'imageReference') {
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '');
+    const written = node.type === 'image' ? `![${node.alt ?? ''}](${url})` : `![${node.alt ?? ''}][${node.identifier}]`;
+    if (!node.alt?.trim())
+      problem(
+        `image ${written} has no text alternative: screen readers announce nothing, or the file name`,
+        `say in the brackets what the image shows: ![What the image shows](${url ?? '…'})`,
+      );
+    if (url && isOtherHost(url))
+      problem(`image ${written} loads a file from another host (${hostOf(url)}); the sites load nothing from other hosts`, otherHostFix);
+    return;
+  }
+  if (node.type === 'link' || node.type === 'linkReference') {
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier ?? '');
+    if (url && isInternal(url)) scan.links.push({ url, line, within });
+    return;
+  }
+  if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+  const name = node.name;
+  if (!name) return; // a fragment, <>…</>
+  if (/^[A-Z]/.test(name) || name.includes('.')) {
+    if (!(pageComponents as readonly string[]).includes(name)) {
+      const guess = closestComponent(name);
+      problem(
+        `<${name}> is not a component the site knows`,
+        `${guess ? `did you mean <${guess}>? ` : ''}pages may use ${componentList} (see "Editing content" in the README)`,
+      );
+    }
+    if (name === 'Cite') scan.cites.push({ id: textAttribute(node, 'id', line, scan), line });
+    return;
+  }
+
+  // Raw HTML.
+  const attributes = node.attributes ?? [];
+  const textOf = (attribute: string) => {
+    const found = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === attribute);
+    if (!found || found.value === null || found.value === undefined) return undefined;
+    return typeof found.value === 'string' ? found.value : textAttribute(node, attribute, line, scan);
+  };
+  if (name === 'script') {
+    const src = textOf('src');
+    problem(
+      src && isOtherHost(src)
+        ? `<script src="${src}"> loads a script from another host (${hostOf(src)}); the sites load nothing from other hosts and run no script a page brings`
+        : '<script> in a page: the Content-Security-Policy blocks scripts a page brings',
+      'remove it: pages are text and the components the site provides',
+    );
+    return;
+  }
+  for (const attribute of loadingAttributes[name] ?? []) {
+    const value = textOf(attribute);
+    if (value === undefined) continue;
+    const urls = attribute.endsWith('srcset') ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+    for (const url of urls.filter(isOtherHost)) {
+      problem(`<${name} ${attribute}="${url}"> loads a file from another host (${hostOf(url)}); the sites load nothing from other hosts`, otherHostFix);
+    }
+  }
+  if (name === 'img' && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'alt')) {
+    problem(
+      '<img> has no alt: screen readers announce nothing, or the file name',
+      'add alt="what the image shows" (alt="" only for an image that shows nothing the text does not say)',
+    );
+  }
+  const style = textOf('style');
+  const css = [...(style ? cssUrls(style) : []), ...(name === 'style' ? cssUrls(rawText(node)) : [])];
+  for (const url of css.filter(isOtherHost)) {
+    problem(
+      `<${name}> has a style that loads ${url} from another host (${hostOf(url)}); the sites load nothing from other hosts`,
+      'remove the address from the style',
+    );
+  }
+  for (const a of attributes) {
+    if (a.type === 'mdxJsxAttribute' && a.name && /^on[a-z]+$/i.test(a.name)) {
+      problem(`<${name} ${a.name}="…"> runs a script: the Content-Security-Policy blocks it`, `remove ${a.name}`);
+    }
+  }
+  if (name === 'a') {
+    const href = textOf('href');
+    if (href && isInternal(href)) scan.links.push({ url: href, line, within });
+  }
+}
+
+/** An address on the site itself: it starts with one `/` (`//host/…` is another host). */
+function isInternal(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+/** Addresses of a site that are not pages: its print files (checked by the link gate after the build), sitemap and robots.txt. */
+function isSiteFile(path: string): boolean {
+  return path.startsWith('/print/') || path === '/print' || path === '/sitemap.xml' || path === '/robots.txt';
+}
+
+const list = (items: string[]) => (items.length === 1 ? (items[0] as string) : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * Every `<Cite id>` names a source in content/sources.yaml. Skipped (`sources` undefined) when
+ * sources.yaml could not be read, since every id would then look unknown.
+ */
+export function checkCites(file: string, scan: PageScan, sources: Map<string, unknown> | undefined, issues: ContentIssue[]) {
+  for (const cite of scan.cites) {
+    if (cite.id === undefined) {
+      if (!scan.problems.some((p) => p.line === cite.line))
+        issues.push({ file, line: cite.line, message: '<Cite> has no id', fix: 'write <Cite id="…" /> with the id of a source in content/sources.yaml' });
+    } else if (sources && !sources.has(cite.id)) {
+      issues.push({
+        file,
+        line: cite.line,
+        message: `cites source "${cite.id}", which content/sources.yaml does not list`,
+        fix: 'add the source to content/sources.yaml (title, publisher, where, year) or correct the id',
+      });
+    }
+  }
+}
+
+/**
+ * Every internal link of a page leads to a page on each site that shows the link: the sites that
+ * show the page (`sitesShowing`), less those a `<ForCountry>` block around the link excludes. One
+ * issue per link, naming the sites where it would lead nowhere, and the fix.
+ */
+export function checkPageLinks(pages: Parameters<typeof sitePagePaths>[0], scans: Map<string, PageScan>, countries: Country[], issues: ContentIssue[]) {
+  const paths = new Map(countries.map((c) => [c.code, sitePagePaths(pages, c)]));
+  for (const page of pages) {
+    const scan = scans.get(page.file);
+    if (!scan) continue;
+    const sites = sitesShowing(page, countries);
+    for (const link of scan.links) {
+      const path = link.url.replace(/[?#].*$/, '') || '/';
+      if (isSiteFile(path)) continue;
+      const shownOn = sites.filter((c) => link.within.every((block) => forCountryShows(block.props, c)));
+      const missing = shownOn.filter((c) => !paths.get(c.code)?.has(path));
+      if (missing.length === 0) continue;
+      const codes = missing.map((c) => c.code);
+      const sitesText = `the ${list(codes)} site${codes.length > 1 ? 's' : ''}`;
+      if (!path.endsWith('/') && missing.every((c) => paths.get(c.code)?.has(`${path}/`))) {
+        issues.push({
+          file: page.file,
+          line: link.line,
+          message: `links to ${link.url}, but the page's address ends with a slash: ${path}/`,
+          fix: `write ${link.url.replace(path, `${path}/`)}`,
+        });
+        continue;
+      }
+      const having = countries.filter((c) => paths.get(c.code)?.has(path)).map((c) => c.code);
+      if (having.length > 0) {
+        const id = paths.get(having[0] as string)?.get(path);
+        issues.push({
+          file: page.file,
+          line: link.line,
+          message: `links to ${path} (the page "${id}"), which ${sitesText} showing this page ${codes.length > 1 ? 'do' : 'does'} not have`,
+          fix: `wrap the link's sentence in <ForCountry countries="${having.join(' ')}">…</ForCountry>, or link to a page every site that shows this one has`,
+        });
+        continue;
+      }
+      const own = paths.get((missing[0] as Country).code) ?? new Map<string, string>();
+      const nearest = [...own.keys()].sort((a, b) => editDistance(path, a) - editDistance(path, b))[0];
+      issues.push({
+        file: page.file,
+        line: link.line,
+        message: `links to ${path}, which is not the address of any page (on ${sitesText} showing this page)`,
+        fix: `link to a page's address: the locale's base and the page's slug${nearest ? `, e.g. ${nearest}` : ''}`,
+      });
+    }
+  }
+}
