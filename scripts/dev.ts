@@ -23,11 +23,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type FSWatcher, mkdirSync, watch } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { connect, createServer as createNetServer } from 'node:net';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Content, ContentError, loadContent } from '@repo/content';
+import { astroEntry } from '../apps/site/scripts/astro-entry.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const appDir = join(repo, 'apps/site');
@@ -36,8 +36,6 @@ const devBase = resolve(process.env.SITE_DEV_ROOT ?? join(appDir, '.build-dev'))
 const host = process.env.HOST ?? '127.0.0.1';
 const { values } = parseArgs({ options: { country: { type: 'string' }, port: { type: 'string' } } });
 const basePort = Number(values.port ?? process.env.PORT ?? 4321);
-// Astro from its JavaScript entry on this Node: node_modules/.bin/astro is astro.cmd on Windows.
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 const page = (title: string, body: string, refresh = false) =>
@@ -140,7 +138,7 @@ function start(preview: Preview, prefix: string): Promise<void> {
     mkdirSync(root, { recursive: true });
     const child = spawn(
       process.execPath,
-      [astroBin, 'dev', '--root', root, '--config', relative(root, join(appDir, 'astro.config.ts')), '--host', host, '--port', String(preview.port)],
+      [astroEntry, 'dev', '--root', root, '--config', relative(root, join(appDir, 'astro.config.ts')), '--host', host, '--port', String(preview.port)],
       {
         cwd: appDir,
         // NODE_ENV: a shell's (or a test runner's) NODE_ENV=production or test would change how Astro serves.

@@ -70,11 +70,13 @@ describe('publish', () => {
     const run = await publish({ SITES_OUT_DIR: broken, DIST_DIR: dist, CHROMIUM_PATH: join(work, 'no-chromium-here') });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('✗ links: 1 problem');
-    expect(run.stderr).toContain('    gr /en/: links to /en/no-such-page/, which does not exist (HTTP 404)\n      Fix: Correct the address');
+    // Each cause once, traced to the page file whose built page shows it (here in the layout around its text).
+    expect(run.stderr).toContain("    content/pages/en/home.mdx (in the site's layout) [BrokenLink] ");
+    expect(run.stderr).toContain('      shows on gr /en/\n');
     expect(run.stderr).toContain('✗ privacy: 1 problem');
-    expect(run.stderr).toContain(
-      '    md /: <script src="https://cdn.tracker.example/analytics.js"> loads from another host\n      Fix: Host the file on the site itself',
-    );
+    expect(run.stderr).toContain("    content/pages/ro/home.mdx (in the site's layout) [ForeignResource] ");
+    expect(run.stderr).toContain('      shows on md /\n');
+    expect(run.stderr).toContain('2 problems found by the links, privacy gates.');
     expect(run.stderr).toContain(`Nothing was published: ${dist} is unchanged.`);
     expect(readFileSync(join(dist, 'sites/gr/index.html'), 'utf8')).toBe('<!doctype html><title>previous</title>');
     expect(readdirSync(join(dist, 'sites'))).toEqual(['gr']);
@@ -88,7 +90,7 @@ describe('publish', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('    source: facts-helplines\n', ''));
     const run = await publish({ SITES_OUT_DIR: built, DIST_DIR: dist, CONTENT_DIR: content });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('content/countries/gr.yaml:9 field "helplines.0.source": is missing');
+    expect(run.stderr).toContain('content/countries/gr.yaml:9 [FieldMissing] field "helplines.0.source": ');
     expect(run.stderr).toContain(`Nothing was published: ${dist} is unchanged.`);
     expect(readFileSync(join(dist, 'sites/gr/index.html'), 'utf8')).toBe('<!doctype html><title>previous</title>');
     expect(stagingLeftovers(dist)).toEqual([]);
@@ -107,9 +109,7 @@ describe('publish', () => {
     expect(dev.stdout).toMatch(/\d+ unverified facts: the print files that show them are proofs/);
     const report = readFileSync(join(devDist, 'reports/unverified.md'), 'utf8');
     expect(report).toContain('# Unverified facts: fixture, release date 2026-01-01');
-    expect(report).toContain(
-      '  - helpline 116 000 (The Smile of the Child) has no verifiedOn date\n    fix: content/countries/gr.yaml field "helplines.0.verifiedOn": ',
-    );
+    expect(report).toMatch(/ {2}- \[HelplineUnverified\] .*\n {4}fix: content\/countries\/gr\.yaml field "helplines\.0\.verifiedOn": /);
     const json = JSON.parse(readFileSync(join(devDist, 'reports/unverified.json'), 'utf8'));
     expect(json.facts).toContainEqual(expect.objectContaining({ kind: 'reserved-domain', file: 'content/countries/md.yaml', field: 'siteUrl' }));
     expect(existsSync(join(devDist, 'sites/gr/reports'))).toBe(false);
@@ -126,7 +126,7 @@ describe('publish', () => {
     const run = await publish({ SITES_OUT_DIR: built, DIST_DIR: dist, CHROMIUM_PATH: join(work, 'no-chromium-here') }, '--release');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^Release refused: \d+ facts are unverified and would be published:\n/);
-    expect(run.stderr).toContain('  - helpline 116 000 (The Smile of the Child) has no verifiedOn date\n');
+    expect(run.stderr).toContain('  - [HelplineUnverified] ');
     expect(run.stderr).toContain('fix: content/countries/md.yaml field "siteUrl": ');
     expect(run.stderr).toContain(`Nothing was published: ${dist} is unchanged.`);
     expect(run.stdout).not.toContain('Quality gates');

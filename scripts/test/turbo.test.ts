@@ -35,7 +35,7 @@ const onePieceOnly = ['COUNTRY', 'CONTENT_DIR', 'PRINT_DIR', 'SITES_OUT_DIR', 'D
 beforeAll(() => {
   // A shell with leftovers from running one piece by hand.
   const env = { ...process.env, COUNTRY: 'gr', CONTENT_DIR: '/tmp/elsewhere', SITES_OUT_DIR: '/tmp/out', SITE_BUILD_JOBS: '1' };
-  const run = spawnSync(process.execPath, ['scripts/turbo.ts', 'run', 'build', 'check', '--dry-run=json'], {
+  const run = spawnSync(process.execPath, ['scripts/turbo.ts', 'run', 'build', 'check', 'build:gr', '--dry-run=json'], {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -46,24 +46,36 @@ beforeAll(() => {
 });
 
 describe('turbo tasks hash what changes their output', () => {
-  it('the site build: the app, its build script and content/; packages through its dependencies, never the gates, a README or a test', () => {
-    const site = task('@repo/site#build');
-    const inputs = Object.keys(site.inputs);
-    expect(inputs).toEqual(expect.arrayContaining(['astro.config.ts', 'scripts/build-sites.ts', 'package.json', '../../content/campaign.yaml']));
-    expect(inputs.some((f) => f.startsWith('src/'))).toBe(true);
-    expect(inputs.filter((f) => /\.md$|(^|\/)test\/|^\.\.\/\.\.\/packages\//.test(f))).toEqual([]);
-    expect(site.dependencies).toEqual(expect.arrayContaining(['@repo/print-app#build', '@repo/content#build', '@repo/design#build', '@repo/i18n#build']));
-    expect(site.dependencies).not.toContain('@repo/gates#build');
+  it('each country has a print and a site task, written from content/countries/ and up to date', () => {
+    const check = spawnSync(process.execPath, ['scripts/country-tasks.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    const countries = readdirSync(join(root, 'content/countries')).map((f) => f.replace(/\.yaml$/, ''));
+    const tasks = JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')).scripts as Record<string, string>;
+    expect(Object.keys(tasks).filter((t) => t.startsWith('build:'))).toEqual(countries.map((c) => `build:${c}`));
   });
 
-  it('the print build: the renderer, content/ and the ICC profiles; not its tests, benchmark or READMEs', () => {
-    const inputs = Object.keys(task('@repo/print-app#build').inputs);
-    expect(inputs).toEqual(expect.arrayContaining(['src/cli.ts', '../../content/campaign.yaml', '../../assets/icc/FOGRA39-argyll.icc']));
-    expect(inputs.filter((f) => /\.md$|(^|\/)test\/|bench\.ts$/.test(f))).toEqual([]);
+  it("a site task: the app, its build scripts, its country's input list and print manifest; packages through its dependencies, never the gates, a README, a test or all of content/", () => {
+    const site = task('@repo/site#build:gr');
+    const inputs = Object.keys(site.inputs);
+    expect(inputs).toEqual(expect.arrayContaining(['astro.config.ts', 'scripts/build-sites.ts', 'package.json', '../../.build-inputs/gr.json']));
+    expect(inputs.some((f) => f.startsWith('src/'))).toBe(true);
+    expect(inputs.filter((f) => /\.md$|(^|\/)test\/|^\.\.\/\.\.\/(packages|content)\/|\.build-inputs\/(?!gr\.json)/.test(f))).toEqual([]);
+    expect(site.dependencies).toEqual(expect.arrayContaining(['@repo/content#build', '@repo/design#build', '@repo/i18n#build']));
+    // Not the gates, and not the print task: the site hashes the print manifest it lists instead.
+    expect(site.dependencies.filter((d) => d.startsWith('@repo/gates') || d.startsWith('@repo/print-app'))).toEqual([]);
+    expect(JSON.stringify(site)).toContain('apps/print/dist/countries/gr/manifest.json');
+  });
+
+  it("a print task: the renderer, its country's input list and the ICC profiles; not its tests, benchmark or READMEs", () => {
+    const inputs = Object.keys(task('@repo/print-app#build:gr').inputs);
+    expect(inputs).toEqual(expect.arrayContaining(['src/cli.ts', '../../.build-inputs/gr.json', '../../assets/icc/FOGRA39-argyll.icc']));
+    expect(inputs.filter((f) => /\.md$|(^|\/)test\/|bench\.ts$|^\.\.\/\.\.\/content\//.test(f))).toEqual([]);
   });
 
   it("a package's build node (no script) stands for its src/ only", () => {
-    const libraries = dry.tasks.filter((t) => t.taskId.endsWith('#build') && t.command === '<NONEXISTENT>');
+    const libraries = dry.tasks.filter(
+      (t) => t.taskId.endsWith('#build') && t.command === '<NONEXISTENT>' && t.taskId.startsWith('@repo/') && !/^@repo\/(site|print-app)#/.test(t.taskId),
+    );
     expect(libraries.map((t) => t.taskId)).toContain('@repo/content#build');
     for (const library of libraries) expect(Object.keys(library.inputs).filter((f) => f !== 'package.json' && !f.startsWith('src/'))).toEqual([]);
   });
@@ -77,8 +89,8 @@ describe('turbo tasks hash what changes their output', () => {
 
   it('hashes RELEASE, SOURCE_DATE_EPOCH and PDFX; passes the site’s scratch settings through; withholds COUNTRY and the one-piece folders', () => {
     expect(dry.envMode).toBe('strict');
-    expect(task('@repo/print-app#build').environmentVariables.specified.env.sort()).toEqual(['PDFX', 'RELEASE', 'SOURCE_DATE_EPOCH']);
-    expect(task('@repo/site#build').environmentVariables.specified).toEqual({ env: ['RELEASE'], passThroughEnv: ['SITE_BUILD_JOBS', 'SITE_BUILD_ROOT'] });
+    expect(task('@repo/print-app#build:gr').environmentVariables.specified.env.sort()).toEqual(['PDFX', 'RELEASE', 'SOURCE_DATE_EPOCH']);
+    expect(task('@repo/site#build:gr').environmentVariables.specified).toEqual({ env: ['RELEASE'], passThroughEnv: ['SITE_BUILD_ROOT'] });
     const global = dry.globalCacheInputs.environmentVariables.specified;
     expect(global.env).toEqual([]);
     for (const t of dry.tasks)

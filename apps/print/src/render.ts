@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type FontSet, isCardJob, PrintErrors, preflight, TextMeasurer } from '@repo/print';
+import { type FontSet, isCardJob, PrintErrors, PrintProblem, preflight, TextMeasurer } from '@repo/print';
 import type { HashedCard, HashedPrint } from './cache.ts';
 import { runPool } from './pool.ts';
 import type { TiffResult, WorkRequest } from './worker.ts';
@@ -94,7 +94,12 @@ export async function renderFiles(todo: (HashedPrint | HashedCard)[], options: R
         timings.png += r.timings.png;
         timings.tiff += r.timings.tiff ?? 0;
       } else {
-        failures.push(Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name }));
+        // A problem of the catalogue keeps its code; anything else is the file failing to render.
+        failures.push(
+          r.code
+            ? Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name, code: r.code, args: r.args })
+            : new PrintProblem('RenderFailed', { key: r.key, name: r.name, message: r.message }),
+        );
       }
       options.progress?.(done, todo.length, performance.now() - started);
     },

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { loadFonts, type RenderJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
+import { loadFonts, PrintProblem, type RenderJob, renderPoster, sha256, TextMeasurer } from '@repo/print';
 
 export interface WorkRequest {
   job: RenderJob;
@@ -36,7 +36,8 @@ export type WorkResult =
       timings: { svg: number; pdf: number; png: number; tiff?: number };
       tiff?: TiffResult;
     }
-  | { ok: false; key: string; name: string; message: string };
+  /** A failure; `code` and `args` when it is a problem of the catalogue (a line too wide, found late). */
+  | { ok: false; key: string; name: string; message: string; code?: string; args?: Record<string, unknown> };
 
 const fonts = loadFonts();
 const measurer = new TextMeasurer(fonts);
@@ -72,6 +73,7 @@ port.on('message', async (req: WorkRequest) => {
     } satisfies WorkResult);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ ok: false, key: req.job.key, name: e.name, message: e.message } satisfies WorkResult);
+    const coded = e instanceof PrintProblem ? { code: e.code, args: e.args } : {};
+    port.postMessage({ ok: false, key: req.job.key, name: e.name, message: e.message, ...coded } satisfies WorkResult);
   }
 });

@@ -221,12 +221,21 @@ describe('apps/print: the renderer', () => {
 
   it('a release render refuses, listing each unverified fact and where it appears, and writes nothing', async () => {
     const out = temp('print-app-out-');
-    await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(ReleaseRefused);
-    await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(
-      /- helpline 116 000 \(operator not confirmed\) has no verifiedOn date\n {4}fix: content\/countries\/si\.yaml field "helplines\.0\.verifiedOn": .*\n {4}appears on: .*print files: si\/destination-demand\/sl\/\{a4,a3,/,
+    const refused = (await buildPrint({ contentDir, outDir: out, ...small, release: true }).catch((e: unknown) => e)) as ReleaseRefused;
+    expect(refused).toBeInstanceOf(ReleaseRefused);
+    expect(refused.facts).toContainEqual(
+      expect.objectContaining({
+        code: 'HelplineUnverified',
+        file: 'content/countries/si.yaml',
+        field: 'helplines.0.verifiedOn',
+        appearsOn: expect.objectContaining({ printFiles: expect.arrayContaining(['si/destination-demand/sl/a4', 'si/destination-demand/sl/a3']) }),
+      }),
     );
-    await expect(buildPrint({ contentDir, outDir: out, ...small, release: true })).rejects.toThrow(
-      /- the Slovenian \(sl\) lines of poster design "destination-demand" are a draft translation/,
+    expect(refused.facts).toContainEqual(
+      expect.objectContaining({ code: 'PosterTextDraft', args: { design: 'destination-demand', locale: 'sl', language: 'Slovenian' } }),
+    );
+    expect(refused.message).toMatch(
+      /- \[HelplineUnverified\] .*\n {4}fix: content\/countries\/si\.yaml field "helplines\.0\.verifiedOn": .*\n {4}appears on: /,
     );
     expect(readdirSync(out)).toEqual([]);
   });
@@ -242,9 +251,18 @@ describe('apps/print: the renderer', () => {
       ),
     );
     const manifestBefore = readFileSync(join(outDir, 'manifest.json'));
-    await expect(buildPrint({ contentDir: broken, outDir, ...small })).rejects.toThrow(PrintErrors);
-    await expect(buildPrint({ contentDir: broken, outDir, ...small })).rejects.toThrow(
-      /design "destination-demand", locale sl, format a4 \(si\): the headline does not fit/,
+    const error = (await buildPrint({ contentDir: broken, outDir, ...small }).catch((e: unknown) => e)) as PrintErrors;
+    expect(error).toBeInstanceOf(PrintErrors);
+    expect(error.errors).toContainEqual(
+      expect.objectContaining({
+        code: 'TextOverflow',
+        box: 'headline',
+        source: { file: 'content/posters/destination-demand.yaml', field: 'lines.sl.headline' },
+        where: expect.objectContaining({ design: 'destination-demand', locale: 'sl', format: 'a4', country: 'si' }),
+      }),
+    );
+    expect(error.message).toContain(
+      '[TextOverflow] content/posters/destination-demand.yaml field "lines.sl.headline" (design "destination-demand", locale sl, format a4 (si))',
     );
     expect(readFileSync(join(outDir, 'manifest.json'))).toEqual(manifestBefore);
   });
@@ -264,11 +282,17 @@ describe('apps/print: the renderer', () => {
     const manifestBefore = readFileSync(join(outDir, 'manifest.json'));
     const error = await buildPrint({ contentDir: broken, outDir, ...small }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintErrors);
-    const message = (error as Error).message;
-    expect(message).toMatch(
-      /design "destination-demand", locale \w+, format a4 \(si\): the photo content\/assets\/posters\/small\.jpg is 400 × 200 px: \d+ dpi/,
+    const errors = (error as PrintErrors).errors;
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'PhotoTooSmall',
+        args: expect.objectContaining({ file: 'content/assets/posters/small.jpg', width: 400, height: 200, format: 'a4', design: 'destination-demand' }),
+        where: expect.objectContaining({ format: 'a4', country: 'si' }),
+      }),
     );
-    expect(message).toMatch(/format a4 \(si\): the call to action does not fit/);
+    expect(errors).toContainEqual(
+      expect.objectContaining({ code: 'TextOverflow', box: 'cta', where: expect.objectContaining({ format: 'a4', country: 'si' }) }),
+    );
     expect(readFileSync(join(outDir, 'manifest.json'))).toEqual(manifestBefore);
   });
 });

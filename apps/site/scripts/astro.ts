@@ -4,11 +4,10 @@
 // does not read that form. Astro is started from its JavaScript entry with process.execPath, as
 // scripts/build-sites.ts does: node_modules/.bin/astro is astro.cmd on Windows, which needs a shell.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { astroEntry } from './astro-entry.ts';
 
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const run = spawnSync(process.execPath, [astroBin, ...process.argv.slice(2)], {
+const run = spawnSync(process.execPath, [astroEntry, ...process.argv.slice(2)], {
   cwd: resolve(import.meta.dirname, '..'),
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
   stdio: 'inherit',

@@ -5,8 +5,15 @@
 //    single-threaded and these machines have two cores) into a staging folder.
 // 3. Only when every country built does it replace dist/: a failed build leaves the last good one.
 //
+// The site links its country's print files under /print/ and shows small previews of them, but does
+// not hold copies: scripts/publish.ts puts the print files beside the site when it stages it, so a
+// site's Turborepo cache entry is the site alone (about 1 MB, not the country's 10 MB of PDFs).
+//
 // Usage: node scripts/build-sites.ts [--release] [--country gr,bg]
-// Environment: CONTENT_DIR, SITES_OUT_DIR (default dist/), SITE_BUILD_ROOT (default .build/).
+// Environment: CONTENT_DIR, SITES_OUT_DIR (default dist/), SITE_BUILD_ROOT (default .build/),
+//   PRINT_DIR (print files of every country in one folder, as `node apps/print/src/cli.ts` writes
+//   them; default: each country's apps/print/dist/countries/<cc>/, as `npm run build` writes them,
+//   else apps/print/dist/).
 //   --release refuses while any fact the built sites publish is unverified (the release rule,
 //   packages/content/src/release.ts; also RELEASE=1).
 import { spawn } from 'node:child_process';
@@ -52,11 +59,19 @@ if (values.release) {
   }
 }
 
-// Print files are served from each site's own domain under /print/ (see apps/print).
-const printDir = resolve(process.env.PRINT_DIR ?? join(appDir, '../print/dist'));
+// Print files are served from each site's own domain under /print/ (see apps/print): the site lists
+// them from the manifest of the folder they were rendered into, and makes thumbnails of their previews.
+const printDirOf = (code: string) => {
+  if (process.env.PRINT_DIR) return resolve(process.env.PRINT_DIR);
+  const own = join(appDir, '../print/dist/countries', code);
+  return existsSync(join(own, 'manifest.json')) ? own : resolve(appDir, '../print/dist');
+};
 if (content.posters.length > 0) {
-  const missing = wanted.filter((code) => !existsSync(join(printDir, code)));
-  if (missing.length > 0) fail(`No print files for ${missing.join(', ')} in ${printDir}. Build them first: npm run build does, or node apps/print/src/cli.ts.`);
+  const missing = wanted.filter((code) => !existsSync(join(printDirOf(code), code)));
+  if (missing.length > 0)
+    fail(
+      `No print files for ${missing.map((code) => `${code} (in ${printDirOf(code)})`).join(', ')}. Build them first: npm run build does, or node apps/print/src/cli.ts.`,
+    );
 }
 
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -89,6 +104,7 @@ function buildCountry(code: string): Promise<{ code: string; ms: number; output:
         COUNTRY: code,
         CONTENT_DIR: contentDir,
         SITE_OUT_DIR: join(root, 'dist'),
+        PRINT_DIR: printDirOf(code),
         // Astro's telemetry would call a third party; CI=true does not switch it off.
         ASTRO_TELEMETRY_DISABLED: '1',
       },
@@ -98,11 +114,15 @@ function buildCountry(code: string): Promise<{ code: string; ms: number; output:
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', async (status) => {
-      if (status === 0 && existsSync(join(printDir, code))) cpSync(join(printDir, code), join(root, 'dist/print'), { recursive: true });
       // Small AVIF/WebP previews of the posters for the home page, into /print/thumbs/ (scripts/poster-thumbnails.ts).
       const thumbs =
         status === 0
-          ? await writePosterThumbnails({ country: code, printDir, siteDir: join(root, 'dist'), cacheDir: join(root, 'node_modules/.poster-thumbs') }).then(
+          ? await writePosterThumbnails({
+              country: code,
+              printDir: printDirOf(code),
+              siteDir: join(root, 'dist'),
+              cacheDir: join(root, 'node_modules/.poster-thumbs'),
+            }).then(
               () => '',
               (error) => `${error?.stack ?? error}`,
             )

@@ -231,7 +231,7 @@ describe('site build on the fixture content', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/countries/gr.yaml:9 field "helplines.0.source": is missing');
+    expect(result.stderr).toContain('content/countries/gr.yaml:9 [FieldMissing] field "helplines.0.source": ');
     expect(result.stderr).toContain('was left untouched');
     expect(readFileSync(join(out, 'gr/index.html'), 'utf8')).toBe(before);
   });
@@ -242,6 +242,7 @@ describe('site build on the fixture content', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('helpline 116 000 (The Smile of the Child) has no verifiedOn date');
+    expect(result.stderr).toContain('[HelplineUnverified] ');
+    expect(result.stderr).toContain('fix: content/countries/gr.yaml field "helplines.0.verifiedOn"');
   });
 });

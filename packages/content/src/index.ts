@@ -1,6 +1,7 @@
 export * from './helplines.ts';
 export * from './internal-names.ts';
 export * from './issues.ts';
+export * from './json-schemas.ts';
 export * from './load.ts';
 export * from './locales.ts';
 export * from './mdx-checks.ts';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
 import { LineCounter, parseDocument } from 'yaml';
-import { ContentError, type ContentIssue } from './issues.ts';
+import { ContentError, type ContentIssue, contentIssue } from './issues.ts';
 import { type LocaleRegistry, loadLocales } from './locales.ts';
 import { checkCites, checkPageLinks } from './mdx-checks.ts';
 import { checkPageScopes, checkRoleDescriptions, isRegionWide, type PageScan, scanPage } from './per-country.ts';
@@ -13,20 +13,20 @@ import {
   type Country,
   campaignSchema,
   countrySchema,
+  defaultRecheckMonths,
   type Figure,
   figuresFileSchema,
   type PageFrontmatter,
   pageFrontmatterSchema,
-  recheckMonthsFix,
   type Source,
   sourcesFileSchema,
   sourceUiSchema,
   translatedUiSchema,
 } from './schema/index.ts';
 import { checkScripts } from './script-check.ts';
-import { checkSitePaths, slugFix } from './slugs.ts';
+import { checkSitePaths, slugFixArgs } from './slugs.ts';
 import { checkUiMessages } from './ui-messages.ts';
-import { checkNamedAfterFile, parseYaml, readYaml, yamlFiles } from './yaml-file.ts';
+import { addFieldLines, checkNamedAfterFile, parseYaml, readYaml, yamlFiles } from './yaml-file.ts';
 
 /** One MDX page in one locale. */
 export interface Page {
@@ -78,17 +78,23 @@ export function loadContent(root: string): Content {
   const need = (file: string) => {
     const path = join(root, file);
     if (existsSync(path)) return path;
-    issues.push({ file, message: 'is missing', fix: `create content/${file}; see the README section "Content"` });
+    issues.push(contentIssue('ContentFileMissing', { file }, { file }));
     return undefined;
   };
   // Every other file names locales: read them first. Without them nothing else can be judged.
   const registry = loadLocales(root, issues);
-  if (!registry) throw new ContentError(issues);
+  if (!registry) {
+    addFieldLines(root, issues);
+    throw new ContentError(issues);
+  }
 
   const campaignPath = need('campaign.yaml');
   const campaign = campaignPath ? readYaml(campaignPath, campaignSchema, 'campaign.yaml', issues) : undefined;
   // The schema says what is wrong with a re-check period; say exactly how to write one.
-  for (const issue of issues) if (issue.file === 'campaign.yaml' && issue.field === 'recheckMonths') issue.fix = recheckMonthsFix;
+  issues.forEach((issue, i) => {
+    if (issue.file === 'campaign.yaml' && issue.field === 'recheckMonths')
+      issues[i] = contentIssue('RecheckMonthsInvalid', { rule: issue.message, default: defaultRecheckMonths }, issue);
+  });
   const sourcesPath = need('sources.yaml');
   const sourceList = sourcesPath ? readYaml(sourcesPath, sourcesFileSchema, 'sources.yaml', issues)?.sources : undefined;
   const figuresPath = need('figures.yaml');
@@ -97,14 +103,7 @@ export function loadContent(root: string): Content {
   const sources = indexById(sourceList ?? [], 'sources.yaml', 'sources', issues);
   const figures = indexById(figureList ?? [], 'figures.yaml', 'figures', issues);
   const cite = (file: string, field: string, sourceId: string) => {
-    if (sourceList && !sources.has(sourceId)) {
-      issues.push({
-        file,
-        field,
-        message: `cites source "${sourceId}", which content/sources.yaml does not list`,
-        fix: 'add the source to content/sources.yaml or correct the id',
-      });
-    }
+    if (sourceList && !sources.has(sourceId)) issues.push(contentIssue('UnknownSource', { id: sourceId }, { file, field }));
   };
   if (campaign) cite('campaign.yaml', 'fundingSource', campaign.fundingSource);
   for (const [i, f] of (figureList ?? []).entries()) cite('figures.yaml', `figures.${i}.source`, f.source);
@@ -135,11 +134,13 @@ export function loadContent(root: string): Content {
 
   const translations = loadTranslationRecords(root, issues);
 
+  addFieldLines(root, issues);
   if (issues.length > 0 || !campaign) throw new ContentError(issues);
   const sourceUi = ui.get(sourceLocale)?.strings as Record<UiKey, string>;
   const content: Content = { root, campaign, sources, figures, countries, pages, ui, sourceUi, posters, locales: registry, translations };
   // Once everything else is right: every locale's text is in its script (script-check.ts).
   checkScripts(content, issues);
+  addFieldLines(root, issues);
   if (issues.length > 0) throw new ContentError(issues);
   return content;
 }
@@ -147,7 +148,7 @@ export function loadContent(root: string): Content {
 function indexById<T extends { id: string }>(items: T[], file: string, field: string, issues: ContentIssue[]) {
   const map = new Map<string, T>();
   items.forEach((item, i) => {
-    if (map.has(item.id)) issues.push({ file, field: `${field}.${i}.id`, message: `duplicate id "${item.id}"`, fix: 'give each entry its own id' });
+    if (map.has(item.id)) issues.push(contentIssue('DuplicateId', { id: item.id }, { file, field: `${field}.${i}.id` }));
     map.set(item.id, item);
   });
   return map;
@@ -155,8 +156,7 @@ function indexById<T extends { id: string }>(items: T[], file: string, field: st
 
 function loadCountries(root: string, issues: ContentIssue[], cite: (file: string, field: string, id: string) => void) {
   const files = yamlFiles(join(root, 'countries'));
-  if (files.length === 0)
-    issues.push({ file: 'countries/', message: 'has no country files', fix: 'add content/countries/<cc>.yaml for each country; see the README' });
+  if (files.length === 0) issues.push(contentIssue('NoCountryFiles', {}, { file: 'countries/' }));
   const countries: Country[] = [];
   const helplineIds = new Map<string, string>();
   for (const name of files) {
@@ -164,44 +164,25 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
     const country = readYaml(join(root, file), countrySchema, file, issues);
     if (!country) continue;
     checkNamedAfterFile(file, name, country.code, 'code', issues);
-    if (!country.languages.includes(country.defaultLanguage)) {
-      issues.push({
-        file,
-        field: 'defaultLanguage',
-        message: `"${country.defaultLanguage}" is not one of the site's languages (${country.languages.join(', ')})`,
-        fix: 'add it to languages or pick one of them',
-      });
-    }
-    if (!country.languages.includes(sourceLocale)) {
-      issues.push({
-        file,
-        field: 'languages',
-        message: `does not include "${sourceLocale}"`,
-        fix: `add ${sourceLocale}: every site also speaks English, the language every page falls back to`,
-      });
-    }
-    if (new Set(country.languages).size !== country.languages.length) {
-      issues.push({ file, field: 'languages', message: 'lists a language twice', fix: 'list each language once' });
-    }
+    if (!country.languages.includes(country.defaultLanguage))
+      issues.push(
+        contentIssue('DefaultLanguageNotSpoken', { language: country.defaultLanguage, languages: country.languages }, { file, field: 'defaultLanguage' }),
+      );
+    if (!country.languages.includes(sourceLocale)) issues.push(contentIssue('CountryWithoutEnglish', { source: sourceLocale }, { file, field: 'languages' }));
+    if (new Set(country.languages).size !== country.languages.length) issues.push(contentIssue('LanguageListedTwice', {}, { file, field: 'languages' }));
     country.helplines.forEach((h, i) => {
       cite(file, `helplines.${i}.source`, h.source);
       const other = helplineIds.get(h.id);
-      if (other)
-        issues.push({
-          file,
-          field: `helplines.${i}.id`,
-          message: `duplicate helpline id "${h.id}" (also in ${other})`,
-          fix: 'prefix helpline ids with the country code',
-        });
+      if (other) issues.push(contentIssue('DuplicateHelplineId', { id: h.id, other }, { file, field: `helplines.${i}.id` }));
       helplineIds.set(h.id, file);
-      if (!h.id.startsWith(`${country.code}-`)) {
-        issues.push({
-          file,
-          field: `helplines.${i}.id`,
-          message: `"${h.id}" does not start with "${country.code}-": a helpline must belong to the country whose file lists it`,
-          fix: `rename it ${country.code}-${h.id.replace(/^[a-z]{2}-/, '')} or move it to its own country's file`,
-        });
-      }
+      if (!h.id.startsWith(`${country.code}-`))
+        issues.push(
+          contentIssue(
+            'HelplineOfOtherCountry',
+            { id: h.id, country: country.code, rest: h.id.replace(/^[a-z]{2}-/, '') },
+            { file, field: `helplines.${i}.id` },
+          ),
+        );
     });
     for (const [i, p] of country.partners.entries()) cite(file, `partners.${i}.source`, p.source);
     countries.push(country);
@@ -216,16 +197,15 @@ function loadUi(root: string, spoken: Set<string> | undefined, issues: ContentIs
     const file = `ui/${name}`;
     const tag = name.replace(/\.ya?ml$/, '');
     if (!isLocale(tag)) {
-      issues.push({ file, message: `is named after unknown locale "${tag}"`, fix: `name it after one of ${[...locales.keys()].join(', ')}` });
+      issues.push(contentIssue('UiFileUnknownLocale', { tag, known: [...locales.keys()] }, { file }));
       continue;
     }
-    if (spoken && !spoken.has(tag))
-      issues.push({ file, message: `no country lists "${tag}" among its languages`, fix: 'add the language to a country or remove the file' });
+    if (spoken && !spoken.has(tag)) issues.push(contentIssue('UiLocaleNotSpoken', { tag }, { file }));
     const parsed = readYaml(join(dir, name), tag === sourceLocale ? sourceUiSchema : translatedUiSchema, file, issues);
     if (parsed) ui.set(tag, parsed as UiFile);
   }
   if (!ui.has(sourceLocale) && !issues.some((i) => i.file === `ui/${sourceLocale}.yaml`)) {
-    issues.push({ file: `ui/${sourceLocale}.yaml`, message: 'is missing', fix: 'create it with every interface string; it is the fallback for all locales' });
+    issues.push(contentIssue('SourceUiMissing', {}, { file: `ui/${sourceLocale}.yaml` }));
   }
   return ui;
 }
@@ -240,13 +220,13 @@ function checkFigureScopes(path: string | undefined, figures: Figure[], countrie
       if (codes.has(code)) return;
       lineOf ??= yamlLines(path);
       const line = lineOf(['figures', i, 'scope', j]);
-      issues.push({
-        file: 'figures.yaml',
-        ...(line ? { line } : {}),
-        field: `figures.${i}.scope.${j}`,
-        message: `names country "${code}", which has no file in content/countries/`,
-        fix: `use the codes of the countries the figure is about (${[...codes].join(', ')}), or world, eu or region`,
-      });
+      issues.push(
+        contentIssue(
+          'FigureScopeUnknownCountry',
+          { figure: figure.id, code, known: [...codes] },
+          { file: 'figures.yaml', line, field: `figures.${i}.scope.${j}` },
+        ),
+      );
     });
   });
 }
@@ -273,26 +253,16 @@ function loadPages(
   const dir = join(root, 'pages');
   const pages: Page[] = [];
   if (!existsSync(dir)) {
-    issues.push({ file: 'pages/', message: 'is missing', fix: 'create content/pages/en/ with the English pages' });
+    issues.push(contentIssue('PagesFolderMissing', {}, { file: 'pages/' }));
     return pages;
   }
   for (const locale of readdirSync(dir).sort()) {
     if (!statSync(join(dir, locale)).isDirectory()) continue;
     if (!isLocale(locale)) {
-      issues.push({
-        file: `pages/${locale}/`,
-        message: `is named after unknown locale "${locale}"`,
-        fix: `use one of ${[...locales.keys()].join(', ')} (tags are case-sensitive, e.g. sr-Latn)`,
-      });
+      issues.push(contentIssue('PageFolderUnknownLocale', { tag: locale, known: [...locales.keys()] }, { file: `pages/${locale}/` }));
       continue;
     }
-    if (spoken && !spoken.has(locale)) {
-      issues.push({
-        file: `pages/${locale}/`,
-        message: `holds pages in "${locale}", which no country lists among its languages`,
-        fix: 'add the language to a country file or remove the folder',
-      });
-    }
+    if (spoken && !spoken.has(locale)) issues.push(contentIssue('PageLocaleNotSpoken', { tag: locale }, { file: `pages/${locale}/` }));
     const slugs = new Map<string, string>();
     for (const name of readdirSync(join(dir, locale))
       .filter((f) => f.endsWith('.mdx'))
@@ -302,91 +272,59 @@ function loadPages(
       const text = readFileSync(absolutePath, 'utf8');
       const match = frontmatterPattern.exec(text);
       if (!match) {
-        issues.push({
-          file,
-          line: 1,
-          message: 'has no frontmatter',
-          fix: 'start the file with a block between two "---" lines holding title, description, slug, audience, order and translation',
-        });
+        issues.push(contentIssue('PageWithoutFrontmatter', {}, { file, line: 1 }));
         continue;
       }
       const before = issues.length;
       const data = parseYaml(match[1] ?? '', pageFrontmatterSchema, file, issues, 1);
       // A slug that is not lower-case ASCII (a title in Greek or Cyrillic letters, say): suggest the romanised title.
-      for (const issue of issues.slice(before))
-        if (issue.field === 'slug') issue.fix = slugFix('write the slug in lower-case ASCII', titleOf(match[1] ?? ''), locale);
+      for (let i = before; i < issues.length; i++) {
+        const issue = issues[i] as ContentIssue;
+        if (issue.field === 'slug' && issue.code === 'FieldInvalid')
+          issues[i] = contentIssue('SlugNotAscii', { rule: issue.message, ...slugFixArgs(titleOf(match[1] ?? ''), locale) }, issue);
+      }
       if (!data) continue;
       const id = name.replace(/\.mdx$/, '');
       const page: Page = { id, locale, file, absolutePath, data, body: text.slice(match[0].length) };
       const clash = slugs.get(data.slug);
-      if (clash !== undefined) {
-        issues.push({
-          file,
-          field: 'slug',
-          message: `"${data.slug}" is also the slug of pages/${locale}/${clash}.mdx`,
-          fix: slugFix('give each page in a locale its own slug', data.title, locale, new Set(slugs.keys())),
-        });
-      }
+      if (clash !== undefined)
+        issues.push(
+          contentIssue(
+            'DuplicateSlug',
+            { slug: data.slug, other: `pages/${locale}/${clash}.mdx`, ...slugFixArgs(data.title, locale, new Set(slugs.keys())) },
+            { file, field: 'slug' },
+          ),
+        );
       slugs.set(data.slug, id);
-      if ((id === 'home') !== (data.slug === '')) {
-        issues.push({
-          file,
-          field: 'slug',
-          message: id === 'home' ? 'must be empty for the home page' : 'is empty; only home.mdx may have an empty slug',
-          fix: id === 'home' ? 'write slug: ""' : slugFix('give the page a slug', data.title, locale, new Set(slugs.keys())),
-        });
-      }
-      if ((locale === sourceLocale) !== (data.translation === 'source')) {
-        issues.push({
-          file,
-          field: 'translation',
-          message: locale === sourceLocale ? 'must be "source" for English pages' : `is "source", but only English pages are sources`,
-          fix: locale === sourceLocale ? 'write translation: source' : 'write translation: draft until a native speaker has reviewed it',
-        });
-      }
-      if (data.translation === 'reviewed' && !data.reviewedBy) {
-        issues.push({ file, field: 'reviewedBy', message: 'is missing for a reviewed translation', fix: 'name the reviewer, or set translation: draft' });
-      }
+      if ((id === 'home') !== (data.slug === ''))
+        issues.push(
+          id === 'home'
+            ? contentIssue('HomeSlugNotEmpty', {}, { file, field: 'slug' })
+            : contentIssue('EmptySlug', slugFixArgs(data.title, locale, new Set(slugs.keys())), { file, field: 'slug' }),
+        );
+      if ((locale === sourceLocale) !== (data.translation === 'source'))
+        issues.push(contentIssue(locale === sourceLocale ? 'EnglishPageNotSource' : 'TranslationMarkedSource', {}, { file, field: 'translation' }));
+      if (data.translation === 'reviewed' && !data.reviewedBy) issues.push(contentIssue('ReviewerMissing', {}, { file, field: 'reviewedBy' }));
       // The whole file is parsed, so that lines are the file's.
       const scan = scanPage(text);
       scans.set(file, scan);
-      for (const problem of scan.problems) issues.push({ file, ...problem });
+      for (const problem of scan.problems) issues.push({ ...problem, file });
       for (const use of scan.figures) {
-        if (use.id === undefined && !scan.problems.some((p) => p.line === use.line)) {
-          issues.push({ file, line: use.line, message: '<Figure> has no id', fix: 'write <Figure id="…" /> with the id of a figure in content/figures.yaml' });
-        } else if (use.id !== undefined && figures && !figures.has(use.id)) {
-          issues.push({
-            file,
-            line: use.line,
-            message: `quotes figure "${use.id}", which content/figures.yaml does not list`,
-            fix: 'add the figure with its source, year and scope, or correct the id',
-          });
-        }
+        if (use.id === undefined && !scan.problems.some((p) => p.line === use.line)) issues.push(contentIssue('FigureWithoutId', {}, { file, line: use.line }));
+        else if (use.id !== undefined && figures && !figures.has(use.id)) issues.push(contentIssue('UnknownFigure', { id: use.id }, { file, line: use.line }));
       }
       checkCites(file, scan, sources, issues);
       pages.push(page);
     }
   }
   const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
-  if (!english.has('home'))
-    issues.push({ file: `pages/${sourceLocale}/home.mdx`, message: 'is missing', fix: 'every site needs a home page in English, the fallback language' });
+  if (!english.has('home')) issues.push(contentIssue('HomePageMissing', {}, { file: `pages/${sourceLocale}/home.mdx` }));
   for (const page of pages) {
     if (page.locale === sourceLocale) continue;
     const original = english.get(page.id);
-    if (!original) {
-      issues.push({
-        file: page.file,
-        message: `has no English original pages/${sourceLocale}/${page.id}.mdx`,
-        fix: 'write the English page first, or rename this file to match an English page',
-      });
-    } else if (original.data.audience !== page.data.audience) {
-      issues.push({
-        file: page.file,
-        field: 'audience',
-        message: `is "${page.data.audience}" but the English page says "${original.data.audience}"`,
-        fix: `write audience: ${original.data.audience}`,
-      });
-    }
+    if (!original) issues.push(contentIssue('NoEnglishOriginal', { id: page.id, source: sourceLocale }, { file: page.file }));
+    else if (original.data.audience !== page.data.audience)
+      issues.push(contentIssue('AudienceDiffers', { audience: page.data.audience, english: original.data.audience }, { file: page.file, field: 'audience' }));
   }
   return pages;
 }

@@ -2,8 +2,9 @@
 // checked against it (a per-language field, a page folder, a UI file must name a declared locale).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ArgsOf, ContentCode } from '@repo/errors';
 import { type FontScript, fontScripts, intlPluralCategories, type LocaleInfo, sourceLocale, useLocales } from '@repo/i18n';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import { type LocaleEntry, localesFileSchema } from './schema/index.ts';
 import { readYaml } from './yaml-file.ts';
 
@@ -26,11 +27,7 @@ export interface LocaleRegistry {
 export function loadLocales(root: string, issues: ContentIssue[]): LocaleRegistry | undefined {
   const path = join(root, file);
   if (!existsSync(path)) {
-    issues.push({
-      file,
-      message: 'is missing',
-      fix: 'create content/locales.yaml declaring every language of the campaign; see the README section "Add a language"',
-    });
+    issues.push(contentIssue('LocalesFileMissing', {}, { file }));
     useLocales([]);
     return undefined;
   }
@@ -44,79 +41,56 @@ export function loadLocales(root: string, issues: ContentIssue[]): LocaleRegistr
   const paths = new Map<string, number>();
   parsed.locales.forEach((entry, i) => {
     const before = issues.length;
-    const at = (field: string, message: string, fix: string) => issues.push({ file, field: `locales.${i}.${field}`, message, fix });
+    const at: At = (field, code, args) => issues.push(contentIssue(code, args, { file, field: `locales.${i}.${field}` }));
     checkTag(entry, at);
     const twice = tags.get(entry.tag);
-    if (twice !== undefined) at('tag', `declares "${entry.tag}" again (also locales.${twice})`, 'declare each locale once: remove or merge one entry');
+    if (twice !== undefined) at('tag', 'LocaleDeclaredTwice', { tag: entry.tag, other: twice });
     else tags.set(entry.tag, i);
     const samePath = paths.get(entry.path);
-    if (samePath !== undefined) at('path', `"${entry.path}" is also the path of locales.${samePath}`, 'give each locale its own path');
+    if (samePath !== undefined) at('path', 'LocalePathTaken', { tag: entry.tag, path: entry.path, other: samePath });
     else paths.set(entry.path, i);
     if (issues.length === before) good.push(toInfo(entry));
   });
   const known = new Set(good.map((l) => l.tag));
   parsed.locales.forEach((entry, i) => {
-    if (entry.derivedFrom && !known.has(entry.derivedFrom.locale)) {
-      issues.push({
-        file,
-        field: `locales.${i}.derivedFrom.locale`,
-        message: `names "${entry.derivedFrom.locale}", which is not a declared locale`,
-        fix: `use the tag of the locale ${entry.tag} is derived from, e.g. sr-Cyrl`,
-      });
-    }
+    if (entry.derivedFrom && !known.has(entry.derivedFrom.locale))
+      issues.push(
+        contentIssue('DerivedFromUnknownLocale', { locale: entry.derivedFrom.locale, tag: entry.tag }, { file, field: `locales.${i}.derivedFrom.locale` }),
+      );
   });
-  if (!known.has(sourceLocale) && !parsed.locales.some((l) => l.tag === sourceLocale)) {
-    issues.push({
-      file,
-      field: 'locales',
-      message: `does not declare "${sourceLocale}"`,
-      fix: 'declare English: it is the source of every translation and every locale falls back to it',
-    });
-  }
+  if (!known.has(sourceLocale) && !parsed.locales.some((l) => l.tag === sourceLocale))
+    issues.push(contentIssue('EnglishNotDeclared', { source: sourceLocale }, { file, field: 'locales' }));
   useLocales(good, parsed.allowedForeignWords);
   return { locales: good, allowedForeignWords: parsed.allowedForeignWords };
 }
 
-function checkTag(entry: LocaleEntry, at: (field: string, message: string, fix: string) => void) {
+/** Reports a problem of one entry's field. */
+type At = <C extends ContentCode>(field: string, code: C, args: ArgsOf<C>) => void;
+
+function checkTag(entry: LocaleEntry, at: At) {
+  const tag = entry.tag;
   let canonical: string | undefined;
   try {
-    canonical = Intl.getCanonicalLocales(entry.tag)[0];
+    canonical = Intl.getCanonicalLocales(tag)[0];
   } catch {
-    at('tag', `"${entry.tag}" is not a valid BCP 47 language tag`, 'write a language code with an optional script or region, e.g. hu, sr-Latn or pt-BR');
+    at('tag', 'LocaleTagInvalid', { tag });
     return;
   }
-  if (canonical !== entry.tag) {
-    at('tag', `"${entry.tag}" is not written in its canonical form "${canonical}"`, `write tag: ${canonical} (and name its files and folders so)`);
+  if (canonical !== tag) {
+    at('tag', 'LocaleTagNotCanonical', { tag, canonical: canonical ?? '' });
     return;
   }
-  if (!(entry.script in fontScripts)) {
-    at(
-      'script',
-      `script "${entry.script}" is not one the fonts cover (${Object.keys(fontScripts).join(', ')})`,
-      'a language in another script needs font files first: add its Noto Sans subset to the site (apps/site/src/lib/fonts.ts) and the print fonts (packages/print/src/fonts.ts), then to fontScripts in packages/i18n/src/locales.ts',
-    );
-  }
-  if (entry.path !== entry.tag.toLowerCase()) at('path', `is "${entry.path}" but the tag is "${entry.tag}"`, `write path: ${entry.tag.toLowerCase()}`);
-  const locale = new Intl.Locale(entry.tag);
+  if (!(entry.script in fontScripts)) at('script', 'ScriptWithoutFonts', { tag, script: entry.script, scripts: Object.keys(fontScripts) });
+  if (entry.path !== tag.toLowerCase()) at('path', 'LocalePathMismatch', { path: entry.path, tag });
+  const locale = new Intl.Locale(tag);
   const script = locale.maximize().script;
-  if (script && script !== entry.script) {
-    at(
-      'script',
-      `is ${entry.script}, but ${entry.tag} is written in ${script}`,
-      `write script: ${script}, or add the script to the tag (e.g. ${locale.language}-${entry.script})`,
-    );
-  }
+  if (script && script !== entry.script) at('script', 'LocaleScriptMismatch', { declared: entry.script, tag, script, language: locale.language });
   const direction = (locale as Intl.Locale & { getTextInfo?: () => { direction?: string } }).getTextInfo?.().direction;
-  if (direction && direction !== entry.dir) at('dir', `is ${entry.dir}, but ${entry.tag} is written ${direction}`, `write dir: ${direction}`);
-  const plurals = intlPluralCategories(entry.tag);
+  if (direction && direction !== entry.dir) at('dir', 'LocaleDirectionMismatch', { declared: entry.dir, tag, direction });
+  const plurals = intlPluralCategories(tag);
   const declared = [...entry.plurals].sort().join(' ');
-  if (declared !== [...plurals].sort().join(' ') || new Set(entry.plurals).size !== entry.plurals.length) {
-    at(
-      'plurals',
-      `are [${entry.plurals.join(', ')}], but Intl.PluralRules gives ${entry.tag} [${plurals.join(', ')}]`,
-      `write plurals: [${plurals.join(', ')}]`,
-    );
-  }
+  if (declared !== [...plurals].sort().join(' ') || new Set(entry.plurals).size !== entry.plurals.length)
+    at('plurals', 'LocalePluralsMismatch', { declared: entry.plurals, tag, plurals });
 }
 
 function toInfo(entry: LocaleEntry): LocaleInfo {

@@ -15,7 +15,8 @@
 //
 // `inspectNode` is called by `scanPage` (per-country.ts) for every node of the parsed page.
 
-import type { ContentIssue } from './issues.ts';
+import type { ArgsOf, ContentCode } from '@repo/errors';
+import { type ContentIssue, contentIssue, pageProblem } from './issues.ts';
 import type { ForCountryBlock, PageScan } from './per-country.ts';
 import { forCountryShows, sitesShowing } from './per-country.ts';
 import type { Country } from './schema/index.ts';
@@ -125,7 +126,6 @@ function editDistance(a: string, b: string): number {
 }
 
 const componentList = pageComponents.map((c) => `<${c}>`).join(', ');
-const otherHostFix = 'remove it, or link to it instead: [what it is](https://…) (a link leaves the site only when the reader follows it)';
 
 /** The link definitions of a page (`[label]: /en/privacy/`), by identifier, for reference-style links and images. */
 export function linkDefinitions(tree: MdxNode): Map<string, string> {
@@ -151,25 +151,17 @@ export function inspectNode(
   textAttribute: (node: MdxNode, name: string, line: number, scan: PageScan) => string | undefined,
 ): void {
   const line = node.position?.start.line ?? 1;
-  const problem = (message: string, fix: string) => scan.problems.push({ line, message, fix });
+  const problem = <C extends ContentCode>(code: C, args: ArgsOf<C>) => scan.problems.push(pageProblem(code, args, line));
 
   if (node.type === 'mdxjsEsm') {
-    problem(
-      'imports or exports code: pages are text and the components the site provides',
-      `remove the line; pages use ${componentList} without importing them`,
-    );
+    problem('PageImportsCode', { components: componentList });
     return;
   }
   if (node.type === 'image' || node.type === 'imageReference') {
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '');
     const written = node.type === 'image' ? `![${node.alt ?? ''}](${url})` : `![${node.alt ?? ''}][${node.identifier}]`;
-    if (!node.alt?.trim())
-      problem(
-        `image ${written} has no text alternative: screen readers announce nothing, or the file name`,
-        `say in the brackets what the image shows: ![What the image shows](${url ?? '…'})`,
-      );
-    if (url && isOtherHost(url))
-      problem(`image ${written} loads a file from another host (${hostOf(url)}); the sites load nothing from other hosts`, otherHostFix);
+    if (!node.alt?.trim()) problem('ImageWithoutText', { written, ...(url ? { url } : {}) });
+    if (url && isOtherHost(url)) problem('ForeignImage', { written, host: hostOf(url) });
     return;
   }
   if (node.type === 'link' || node.type === 'linkReference') {
@@ -183,10 +175,7 @@ export function inspectNode(
   if (/^[A-Z]/.test(name) || name.includes('.')) {
     if (!(pageComponents as readonly string[]).includes(name)) {
       const guess = closestComponent(name);
-      problem(
-        `<${name}> is not a component the site knows`,
-        `${guess ? `did you mean <${guess}>? ` : ''}pages may use ${componentList} (see "Editing content" in the README)`,
-      );
+      problem('UnknownComponent', { name, ...(guess ? { guess } : {}), components: componentList });
     }
     if (name === 'Cite') scan.cites.push({ id: textAttribute(node, 'id', line, scan), line });
     return;
@@ -201,40 +190,22 @@ export function inspectNode(
   };
   if (name === 'script') {
     const src = textOf('src');
-    problem(
-      src && isOtherHost(src)
-        ? `<script src="${src}"> loads a script from another host (${hostOf(src)}); the sites load nothing from other hosts and run no script a page brings`
-        : '<script> in a page: the Content-Security-Policy blocks scripts a page brings',
-      'remove it: pages are text and the components the site provides',
-    );
+    if (src && isOtherHost(src)) problem('ForeignScript', { src, host: hostOf(src) });
+    else problem('ScriptInPage', {});
     return;
   }
   for (const attribute of loadingAttributes[name] ?? []) {
     const value = textOf(attribute);
     if (value === undefined) continue;
     const urls = attribute.endsWith('srcset') ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
-    for (const url of urls.filter(isOtherHost)) {
-      problem(`<${name} ${attribute}="${url}"> loads a file from another host (${hostOf(url)}); the sites load nothing from other hosts`, otherHostFix);
-    }
+    for (const url of urls.filter(isOtherHost)) problem('ForeignFile', { element: name, attribute, url, host: hostOf(url) });
   }
-  if (name === 'img' && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'alt')) {
-    problem(
-      '<img> has no alt: screen readers announce nothing, or the file name',
-      'add alt="what the image shows" (alt="" only for an image that shows nothing the text does not say)',
-    );
-  }
+  if (name === 'img' && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'alt')) problem('ImgWithoutAlt', {});
   const style = textOf('style');
   const css = [...(style ? cssUrls(style) : []), ...(name === 'style' ? cssUrls(rawText(node)) : [])];
-  for (const url of css.filter(isOtherHost)) {
-    problem(
-      `<${name}> has a style that loads ${url} from another host (${hostOf(url)}); the sites load nothing from other hosts`,
-      'remove the address from the style',
-    );
-  }
+  for (const url of css.filter(isOtherHost)) problem('ForeignStyle', { element: name, url, host: hostOf(url) });
   for (const a of attributes) {
-    if (a.type === 'mdxJsxAttribute' && a.name && /^on[a-z]+$/i.test(a.name)) {
-      problem(`<${name} ${a.name}="…"> runs a script: the Content-Security-Policy blocks it`, `remove ${a.name}`);
-    }
+    if (a.type === 'mdxJsxAttribute' && a.name && /^on[a-z]+$/i.test(a.name)) problem('EventHandler', { element: name, attribute: a.name });
   }
   if (name === 'a') {
     const href = textOf('href');
@@ -252,8 +223,6 @@ function isSiteFile(path: string): boolean {
   return path.startsWith('/print/') || path === '/print' || path === '/sitemap.xml' || path === '/robots.txt';
 }
 
-const list = (items: string[]) => (items.length === 1 ? (items[0] as string) : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-
 /**
  * Every `<Cite id>` names a source in content/sources.yaml. Skipped (`sources` undefined) when
  * sources.yaml could not be read, since every id would then look unknown.
@@ -261,16 +230,8 @@ const list = (items: string[]) => (items.length === 1 ? (items[0] as string) : `
 export function checkCites(file: string, scan: PageScan, sources: Map<string, unknown> | undefined, issues: ContentIssue[]) {
   for (const cite of scan.cites) {
     if (cite.id === undefined) {
-      if (!scan.problems.some((p) => p.line === cite.line))
-        issues.push({ file, line: cite.line, message: '<Cite> has no id', fix: 'write <Cite id="…" /> with the id of a source in content/sources.yaml' });
-    } else if (sources && !sources.has(cite.id)) {
-      issues.push({
-        file,
-        line: cite.line,
-        message: `cites source "${cite.id}", which content/sources.yaml does not list`,
-        fix: 'add the source to content/sources.yaml (title, publisher, where, year) or correct the id',
-      });
-    }
+      if (!scan.problems.some((p) => p.line === cite.line)) issues.push(contentIssue('CiteWithoutId', {}, { file, line: cite.line }));
+    } else if (sources && !sources.has(cite.id)) issues.push(contentIssue('UnknownSource', { id: cite.id }, { file, line: cite.line }));
   }
 }
 
@@ -292,35 +253,19 @@ export function checkPageLinks(pages: Parameters<typeof sitePagePaths>[0], scans
       const missing = shownOn.filter((c) => !paths.get(c.code)?.has(path));
       if (missing.length === 0) continue;
       const codes = missing.map((c) => c.code);
-      const sitesText = `the ${list(codes)} site${codes.length > 1 ? 's' : ''}`;
+      const at = { file: page.file, line: link.line };
       if (!path.endsWith('/') && missing.every((c) => paths.get(c.code)?.has(`${path}/`))) {
-        issues.push({
-          file: page.file,
-          line: link.line,
-          message: `links to ${link.url}, but the page's address ends with a slash: ${path}/`,
-          fix: `write ${link.url.replace(path, `${path}/`)}`,
-        });
+        issues.push(contentIssue('LinkWithoutSlash', { url: link.url, path, fixed: link.url.replace(path, `${path}/`) }, at));
         continue;
       }
       const having = countries.filter((c) => paths.get(c.code)?.has(path)).map((c) => c.code);
       if (having.length > 0) {
-        const id = paths.get(having[0] as string)?.get(path);
-        issues.push({
-          file: page.file,
-          line: link.line,
-          message: `links to ${path} (the page "${id}"), which ${sitesText} showing this page ${codes.length > 1 ? 'do' : 'does'} not have`,
-          fix: `wrap the link's sentence in <ForCountry countries="${having.join(' ')}">…</ForCountry>, or link to a page every site that shows this one has`,
-        });
+        issues.push(contentIssue('LinkToPageNotOnSite', { path, page: paths.get(having[0] as string)?.get(path) ?? '', sites: codes, having }, at));
         continue;
       }
       const own = paths.get((missing[0] as Country).code) ?? new Map<string, string>();
       const nearest = [...own.keys()].sort((a, b) => editDistance(path, a) - editDistance(path, b))[0];
-      issues.push({
-        file: page.file,
-        line: link.line,
-        message: `links to ${path}, which is not the address of any page (on ${sitesText} showing this page)`,
-        fix: `link to a page's address: the locale's base and the page's slug${nearest ? `, e.g. ${nearest}` : ''}`,
-      });
+      issues.push(contentIssue('LinkToNowhere', { path, sites: codes, ...(nearest ? { nearest } : {}) }, at));
     }
   }
 }

@@ -9,7 +9,7 @@
 import { sourceLocale } from '@repo/i18n';
 import { mdxToMdast } from 'satteri';
 import { helplineByNumber } from './helplines.ts';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue, type PageProblem, pageProblem } from './issues.ts';
 import { type CiteUse, inspectNode, type LinkUse, linkDefinitions, type MdxNode } from './mdx-checks.ts';
 import type { Country, Figure, FigureScope, LocalNames, PageFrontmatter, Role, regionScopes } from './schema/index.ts';
 
@@ -132,7 +132,7 @@ export interface PageScan {
    * Problems found while reading: invalid MDX, attributes written as expressions, unknown attributes,
    * unknown components, code, files from other hosts, scripts, images without alt (mdx-checks.ts).
    */
-  problems: { line: number; message: string; fix: string }[];
+  problems: PageProblem[];
 }
 
 /**
@@ -149,11 +149,7 @@ export function scanPage(text: string): PageScan {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const [, line, rest] = /^(\d+):\d+:\s*(.*)$/s.exec(message) ?? [];
-    scan.problems.push({
-      line: Number(line ?? 1),
-      message: `is not valid MDX: ${(rest ?? message).split('\n')[0]}`,
-      fix: 'close every component (<Figure id="…" />, <ForCountry …>…</ForCountry>) and write a literal "<" or "{" as "\\<" or "\\{"',
-    });
+    scan.problems.push(pageProblem('MdxSyntax', { detail: (rest ?? message).split('\n')[0] ?? '' }, Number(line ?? 1)));
     return scan;
   }
   const definitions = linkDefinitions(tree);
@@ -183,42 +179,21 @@ function textAttribute(node: MdxNode, name: string, line: number, scan: PageScan
   const attribute = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
   if (!attribute) return undefined;
   if (typeof attribute.value === 'string') return attribute.value;
-  scan.problems.push({
-    line,
-    message: `<${node.name}> has ${name}={…}: the loader can only check attributes written as text`,
-    fix: `write ${name}="…"`,
-  });
+  scan.problems.push(pageProblem('AttributeExpression', { component: node.name ?? '', name }, line));
   return undefined;
 }
 
 function forCountryBlock(node: MdxNode, line: number, scan: PageScan): ForCountryBlock {
   for (const a of node.attributes ?? []) {
-    if (a.type !== 'mdxJsxAttribute' || (a.name !== 'countries' && a.name !== 'role')) {
-      scan.problems.push({
-        line,
-        message: `<ForCountry> has ${a.type === 'mdxJsxAttribute' ? `unknown attribute "${a.name}"` : 'a spread attribute {…}'}`,
-        fix: 'use countries="rs" (codes separated by spaces) and/or role="origin" or role="destination"',
-      });
-    }
+    if (a.type !== 'mdxJsxAttribute' || (a.name !== 'countries' && a.name !== 'role'))
+      scan.problems.push(pageProblem('ForCountryUnknownAttribute', a.type === 'mdxJsxAttribute' ? { name: a.name ?? '' } : {}, line));
   }
   const props: ForCountryProps = { countries: textAttribute(node, 'countries', line, scan), role: textAttribute(node, 'role', line, scan) };
-  if (props.countries === undefined && props.role === undefined) {
-    scan.problems.push({
-      line,
-      message: '<ForCountry> names no country and no role, so no site would know whether to show it',
-      fix: 'add countries="rs" (codes separated by spaces) or role="origin" / role="destination"',
-    });
-  }
-  if (props.countries !== undefined && countryList(props.countries).length === 0) {
-    scan.problems.push({ line, message: '<ForCountry> has an empty countries=""', fix: 'list the country codes, e.g. countries="gr si"' });
-  }
-  if (props.role !== undefined && !roles.includes(props.role as Role)) {
-    scan.problems.push({ line, message: `<ForCountry> has unknown role "${props.role}"`, fix: 'write role="origin" or role="destination"' });
-  }
+  if (props.countries === undefined && props.role === undefined) scan.problems.push(pageProblem('ForCountryNoCondition', {}, line));
+  if (props.countries !== undefined && countryList(props.countries).length === 0) scan.problems.push(pageProblem('ForCountryEmptyList', {}, line));
+  if (props.role !== undefined && !roles.includes(props.role as Role)) scan.problems.push(pageProblem('ForCountryUnknownRole', { role: props.role }, line));
   return { props, line };
 }
-
-const list = (codes: string[]) => (codes.length === 1 ? (codes[0] as string) : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`);
 
 /**
  * The checks that need the countries: every `<ForCountry countries>` names known countries; no site
@@ -240,12 +215,9 @@ export function checkPageScopes(
     if (!scan) continue;
     for (const block of scan.blocks) {
       for (const code of countryList(block.props.countries ?? '').filter((c) => !codes.has(c))) {
-        issues.push({
-          file: page.file,
-          line: block.line,
-          message: `<ForCountry countries="${block.props.countries}"> names "${code}", which has no file in content/countries/`,
-          fix: `use the codes of the countries: ${[...codes].join(', ')}`,
-        });
+        issues.push(
+          contentIssue('ForCountryUnknownCountry', { countries: block.props.countries ?? '', code, known: [...codes] }, { file: page.file, line: block.line }),
+        );
       }
     }
     const sites = sitesShowing(page, countries);
@@ -255,34 +227,17 @@ export function checkPageScopes(
       const shownOn = sites.filter((c) => use.within.every((block) => forCountryShows(block.props, c)));
       const wrong = shownOn.filter((c) => !figureIsAbout(figure, c.code)).map((c) => c.code);
       if (wrong.length === 0) continue;
-      const about = figure.scope.join(' ');
-      issues.push({
-        file: page.file,
-        line: use.line,
-        message: `quotes figure "${figure.id}", which is about ${list(figure.scope)} only (scope [${figure.scope.join(', ')}]), but the ${list(wrong)} site${wrong.length > 1 ? 's show' : ' shows'} it here`,
-        fix: `wrap it in <ForCountry countries="${about}">…</ForCountry> or quote a region-wide figure (scope world, eu or region)`,
-      });
+      issues.push(contentIssue('FigureOutOfScope', { id: figure.id, scope: figure.scope, sites: wrong }, { file: page.file, line: use.line }));
     }
     for (const call of scan.calls) {
       if (call.number === undefined) {
-        if (!scan.problems.some((p) => p.line === call.line))
-          issues.push({
-            file: page.file,
-            line: call.line,
-            message: '<Call> has no number',
-            fix: 'write the number as the country file writes it: <Call number="112" />',
-          });
+        if (!scan.problems.some((p) => p.line === call.line)) issues.push(contentIssue('CallWithoutNumber', {}, { file: page.file, line: call.line }));
         continue;
       }
       const shownOn = sites.filter((c) => call.within.every((block) => forCountryShows(block.props, c)));
       const without = shownOn.filter((c) => !helplineByNumber(c, call.number as string)).map((c) => c.code);
       if (without.length === 0) continue;
-      issues.push({
-        file: page.file,
-        line: call.line,
-        message: `<Call number="${call.number}"> is not a helpline of ${list(without)}, whose site${without.length > 1 ? 's show' : ' shows'} this page`,
-        fix: `add the number with its source to content/countries/${without[0]}.yaml (only numbers from shared/facts/helplines.md), or wrap the sentence in <ForCountry countries="…">…</ForCountry> for the countries that list it`,
-      });
+      issues.push(contentIssue('CallNotAHelpline', { number: call.number, sites: without }, { file: page.file, line: call.line }));
     }
   }
 }
@@ -307,12 +262,7 @@ export function checkRoleDescriptions(
         .filter((c) => onlyRole(c) === role)
         .map((c) => c.code);
       if (sites.length === 0) continue;
-      issues.push({
-        file: page.file,
-        field: `descriptions.${role}`,
-        message: `is missing, but ${original.file} has one and the ${list(sites)} site${sites.length > 1 ? 's' : ''} (${role} only) show${sites.length > 1 ? '' : 's'} this translation`,
-        fix: `translate descriptions.${role} of ${original.file} into this page's frontmatter`,
-      });
+      issues.push(contentIssue('RoleDescriptionMissing', { role, original: original.file, sites }, { file: page.file, field: `descriptions.${role}` }));
     }
   }
 }

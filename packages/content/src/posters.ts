@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type PrintFormatId, printFormats } from '@repo/design';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import { imageSize } from 'image-size';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import { billboardCtaMaxWords, billboardHeadlineMaxWords, type Country, type Poster, type PosterImage, posterSchema, wordsOf } from './schema/index.ts';
 import { checkNamedAfterFile, readYaml, yamlFiles } from './yaml-file.ts';
 
@@ -50,84 +50,42 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     checkNamedAfterFile(file, name, poster.id, 'id', issues);
     const seen = new Set<string>();
     poster.formats.forEach((f, i) => {
-      if (seen.has(f)) issues.push({ file, field: `formats.${i}`, message: `lists "${f}" twice`, fix: 'list each format once' });
+      if (seen.has(f)) issues.push(contentIssue('FormatListedTwice', { format: f }, { file, field: `formats.${i}` }));
       seen.add(f);
     });
     const page = english.get(poster.page);
-    if (!page) {
-      issues.push({
-        file,
-        field: 'page',
-        message: `names page "${poster.page}", but content/pages/${sourceLocale}/${poster.page}.mdx does not exist`,
-        fix: `use the file name of an English page: ${[...english.keys()].join(', ')}`,
-      });
-    } else if (page.data.audience !== 'all' && page.data.audience !== poster.audience) {
-      issues.push({
-        file,
-        field: 'page',
-        message: `opens page "${poster.page}", which is for ${page.data.audience} sites, but the design is for ${poster.audience} countries`,
-        fix: `pick a page whose audience is "${poster.audience}" or "all"`,
-      });
-    }
+    if (!page) issues.push(contentIssue('PosterPageMissing', { page: poster.page, source: sourceLocale, pages: [...english.keys()] }, { file, field: 'page' }));
+    else if (page.data.audience !== 'all' && page.data.audience !== poster.audience)
+      issues.push(
+        contentIssue('PosterPageAudience', { page: poster.page, pageAudience: page.data.audience, audience: poster.audience }, { file, field: 'page' }),
+      );
     for (const [locale, lines] of Object.entries(poster.lines)) {
       const field = `lines.${locale}.translation`;
-      if ((locale === sourceLocale) !== (lines.translation === 'source')) {
-        issues.push({
-          file,
-          field,
-          message: locale === sourceLocale ? 'must be "source" for the English lines' : 'is "source", but only the English lines are the source',
-          fix: locale === sourceLocale ? 'write translation: source' : 'write translation: draft until a native speaker has reviewed it',
-        });
-      }
-      if (lines.translation === 'reviewed' && !lines.reviewedBy) {
-        issues.push({
-          file,
-          field: `lines.${locale}.reviewedBy`,
-          message: 'is missing for a reviewed translation',
-          fix: 'name the reviewer, or set translation: draft',
-        });
-      }
+      if ((locale === sourceLocale) !== (lines.translation === 'source'))
+        issues.push(contentIssue(locale === sourceLocale ? 'EnglishLinesNotSource' : 'TranslatedLinesMarkedSource', {}, { file, field }));
+      if (lines.translation === 'reviewed' && !lines.reviewedBy)
+        issues.push(contentIssue('ReviewerMissing', {}, { file, field: `lines.${locale}.reviewedBy` }));
     }
     checkBillboardLines(file, poster, issues);
-    if (!poster.lines[sourceLocale]) {
-      issues.push({
-        file,
-        field: `lines.${sourceLocale}`,
-        message: 'is missing: every design needs its English lines',
-        fix: `add lines.${sourceLocale} with translation: source, headline, body and cta`,
-      });
-    }
+    if (!poster.lines[sourceLocale]) issues.push(contentIssue('EnglishLinesMissing', { source: sourceLocale }, { file, field: `lines.${sourceLocale}` }));
     if (countries) {
       const served = countries.filter((c) => c.roles.includes(poster.audience));
-      if (served.length === 0) {
-        issues.push({
-          file,
-          field: 'audience',
-          message: `no country has the role "${poster.audience}", so nothing would be printed`,
-          fix: 'change the audience or add the role to a country',
-        });
-      }
+      if (served.length === 0) issues.push(contentIssue('NoCountryForAudience', { audience: poster.audience }, { file, field: 'audience' }));
       const needed = new Map<string, string[]>();
       for (const c of served) for (const l of c.languages) needed.set(l, [...(needed.get(l) ?? []), c.code]);
       for (const [locale, codes] of needed) {
-        if (!poster.lines[locale]) {
-          issues.push({
-            file,
-            field: `lines.${locale}`,
-            message: `is missing: ${codes.join(', ')} ${codes.length > 1 ? 'speak' : 'speaks'} ${localeInfo(locale).englishName} and get${codes.length > 1 ? '' : 's'} this design`,
-            fix: `add lines.${locale} with translation: draft, headline, body and cta${billboardFormats(poster).length ? ', and billboard: { headline, cta }' : ''}`,
-          });
-        }
+        if (!poster.lines[locale])
+          issues.push(
+            contentIssue(
+              'PosterLinesMissing',
+              { locale, language: localeInfo(locale).englishName, countries: codes, billboard: billboardFormats(poster).length > 0 },
+              { file, field: `lines.${locale}` },
+            ),
+          );
       }
       for (const locale of Object.keys(poster.lines)) {
-        if (!needed.has(locale) && locale !== sourceLocale) {
-          issues.push({
-            file,
-            field: `lines.${locale}`,
-            message: `no ${poster.audience} country speaks "${locale}", so these lines are never printed`,
-            fix: 'remove them, or add the language to a country',
-          });
-        }
+        if (!needed.has(locale) && locale !== sourceLocale)
+          issues.push(contentIssue('PosterLinesUnused', { audience: poster.audience, locale }, { file, field: `lines.${locale}` }));
       }
     }
     const photo = poster.image ? readPhoto(root, file, poster.image, issues) : undefined;
@@ -148,17 +106,16 @@ export function billboardFormats(poster: Pick<Poster, 'formats'>): PrintFormatId
  */
 function checkBillboardLines(file: string, poster: Poster, issues: ContentIssue[]) {
   const formats = billboardFormats(poster);
-  const on = formats.length ? `, printed on ${formats.join(', ')}` : '';
   for (const [locale, lines] of Object.entries(poster.lines)) {
     if (!lines.billboard) {
-      if (formats.length) {
-        issues.push({
-          file,
-          field: `lines.${locale}.billboard`,
-          message: `is missing: design "${poster.id}" lists the billboard format${formats.length > 1 ? 's' : ''} ${formats.join(', ')}, which show billboard lines, not the poster's`,
-          fix: `add lines.${locale}.billboard with a headline of at most ${billboardHeadlineMaxWords} words and a cta of at most ${billboardCtaMaxWords}, or drop the billboard formats`,
-        });
-      }
+      if (formats.length)
+        issues.push(
+          contentIssue(
+            'BillboardLinesMissing',
+            { design: poster.id, locale, formats, headlineMax: billboardHeadlineMaxWords, ctaMax: billboardCtaMaxWords },
+            { file, field: `lines.${locale}.billboard` },
+          ),
+        );
       continue;
     }
     const limits = [
@@ -166,14 +123,15 @@ function checkBillboardLines(file: string, poster: Poster, issues: ContentIssue[
       ['cta', billboardCtaMaxWords, 'call to action'],
     ] as const;
     for (const [field, max, name] of limits) {
-      const n = wordsOf(lines.billboard[field]).length;
-      if (n <= max) continue;
-      issues.push({
-        file,
-        field: `lines.${locale}.billboard.${field}`,
-        message: `has ${n} words; a billboard ${name} has at most ${max} (design "${poster.id}", locale ${locale}${on}): "${lines.billboard[field]}"`,
-        fix: `shorten it to ${max} words or fewer: a driver reads 7–10 words in passing, and the whole board carries at most 30`,
-      });
+      const words = wordsOf(lines.billboard[field]).length;
+      if (words <= max) continue;
+      issues.push(
+        contentIssue(
+          'BillboardTooManyWords',
+          { words, max, name, design: poster.id, locale, formats, text: lines.billboard[field] },
+          { file, field: `lines.${locale}.billboard.${field}` },
+        ),
+      );
     }
   }
 }
@@ -182,12 +140,7 @@ function checkBillboardLines(file: string, poster: Poster, issues: ContentIssue[
 function readPhoto(root: string, file: string, image: PosterImage, issues: ContentIssue[]): PosterPhoto | undefined {
   const path = join(root, image.file);
   if (!existsSync(path)) {
-    issues.push({
-      file,
-      field: 'image.file',
-      message: `names ${image.file}, but content/${image.file} does not exist`,
-      fix: `put the photo at content/${image.file}, or correct the path`,
-    });
+    issues.push(contentIssue('PhotoMissing', { file: image.file }, { file, field: 'image.file' }));
     return undefined;
   }
   const data = readFileSync(path);
@@ -198,12 +151,7 @@ function readPhoto(root: string, file: string, image: PosterImage, issues: Conte
     size = {};
   }
   if (!size.width || !size.height || (size.type !== 'jpg' && size.type !== 'png')) {
-    issues.push({
-      file,
-      field: 'image.file',
-      message: `content/${image.file} is not a JPEG or PNG image that can be read`,
-      fix: 'export the photo as JPEG (or PNG) again',
-    });
+    issues.push(contentIssue('PhotoUnreadable', { file: image.file }, { file, field: 'image.file' }));
     return undefined;
   }
   // EXIF orientations 5–8 turn the picture a quarter: the renderer rotates it upright first.

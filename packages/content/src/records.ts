@@ -3,7 +3,7 @@
 // mark-current), never by hand in the normal course; read here and in units.ts.
 import { join } from 'node:path';
 import { isLocale, sourceLocale } from '@repo/i18n';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import { translationRecordSchema, type UnitRecord } from './schema/index.ts';
 import { readYaml, yamlFiles } from './yaml-file.ts';
 
@@ -16,11 +16,7 @@ export function loadTranslationRecords(root: string, issues: ContentIssue[]): Tr
     const file = `translations/${name}`;
     const tag = name.replace(/\.ya?ml$/, '');
     if (!isLocale(tag) || tag === sourceLocale) {
-      issues.push({
-        file,
-        message: tag === sourceLocale ? 'records translations of English, which is the source' : `is named after unknown locale "${tag}"`,
-        fix: tag === sourceLocale ? 'remove the file' : 'name it after a locale declared in content/locales.yaml, or remove it',
-      });
+      issues.push(tag === sourceLocale ? contentIssue('RecordsOfEnglish', {}, { file }) : contentIssue('RecordsUnknownLocale', { tag }, { file }));
       continue;
     }
     const parsed = readYaml(join(root, file), translationRecordSchema, file, issues);

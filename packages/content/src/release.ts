@@ -4,6 +4,7 @@
 // missing. Print files that show one are proofs ("PROOF — NOT FOR PRINT"); a release build
 // (`--release`) refuses while there is any. Sites, print files, publish and build all ask this module.
 import { type PrintFormatId, printFormats } from '@repo/design';
+import { type ArgsOf, describe, type ErrorArgs, type ReleaseCode } from '@repo/errors';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import type { Content } from './load.ts';
 import type { PosterDesign } from './posters.ts';
@@ -61,7 +62,17 @@ export interface FactPlaces {
 
 /** An unverified fact with every place it appears. */
 export interface ReleaseFact extends UnverifiedFact {
+  /** The catalogue's code of its kind (@repo/errors, group `release`), e.g. `HelplineUnverified`. */
+  code: ReleaseCode;
+  /** The values `what` and `fix` are made of. */
+  args: ErrorArgs;
   appearsOn: FactPlaces;
+}
+
+/** A fact's code, arguments, words (`what`, `fix`) and kind, from the catalogue. */
+function fact<C extends ReleaseCode>(kind: ReleaseFactKind, code: C, args: ArgsOf<C>): Pick<ReleaseFact, 'kind' | 'code' | 'args' | 'what' | 'fix'> {
+  const { message, hint } = describe(code, args);
+  return { kind, code, args: args as ErrorArgs, what: message, fix: hint };
 }
 
 /**
@@ -165,12 +176,12 @@ export function releaseFacts(content: Content, options: ReleaseOptions = {}): Re
     const file = `content/countries/${country.code}.yaml`;
     const ownFiles = files.filter((f) => f.country === country);
     country.helplines.forEach((helpline, i) => {
-      const fact = helplineFact(helpline, releaseDate, recheckMonths, cutoff);
-      if (!fact) return;
+      const found = helplineFact(helpline, releaseDate, recheckMonths, cutoff);
+      if (!found) return;
       const onPosters = printedHelplines(country, 'poster').includes(helpline);
       const onCards = printedHelplines(country, 'card').includes(helpline);
       facts.push({
-        ...fact,
+        ...found,
         file,
         field: `helplines.${i}.verifiedOn`,
         appearsOn: { sites: sitePages(country), printFiles: onPosters ? ownFiles.map((f) => f.key) : [], pageCards: onCards ? cards(country) : [] },
@@ -179,11 +190,9 @@ export function releaseFacts(content: Content, options: ReleaseOptions = {}): Re
     const host = new URL(country.siteUrl).hostname;
     if (isReservedHost(host)) {
       facts.push({
-        kind: 'reserved-domain',
-        what: `the site address ${country.siteUrl} is on ${host}, a domain reserved for examples and tests, which can never be the real site; posters print it and their QR codes open it`,
+        ...fact('reserved-domain', 'ReservedDomain', { siteUrl: country.siteUrl, host, country: country.code }),
         file,
         field: 'siteUrl',
-        fix: `write the real address of the ${country.code} site, e.g. siteUrl: https://www.<real-domain>`,
         appearsOn: { sites: sitePages(country), printFiles: ownFiles.map((f) => f.key), pageCards: cards(country) },
       });
     }
@@ -199,22 +208,24 @@ export function releaseFacts(content: Content, options: ReleaseOptions = {}): Re
       const printFiles = files.filter((f) => f.design === design && f.locale === locale).map((f) => f.key);
       if (printFiles.length === 0) continue;
       facts.push({
-        kind: 'poster-text-draft',
-        what: `the ${localeInfo(locale).englishName} (${locale}) lines of poster design "${design.id}" are a draft translation that no native speaker has reviewed`,
+        ...fact('poster-text-draft', 'PosterTextDraft', { design: design.id, locale, language: localeInfo(locale).englishName }),
         file,
         field: `lines.${locale}.translation`,
-        fix: `have a native speaker review headline, body and cta, then write translation: reviewed and reviewedBy: <their name>`,
         appearsOn: { sites: [], printFiles, pageCards: [] },
       });
     }
     for (const locale of spoken.filter((l) => !design.lines[l])) {
       const speakers = served.filter((c) => c.languages.includes(locale));
       facts.push({
-        kind: 'poster-text-missing',
-        what: `poster design "${design.id}" has no ${localeInfo(locale).englishName} (${locale}) lines, so ${speakers.map((c) => c.code).join(', ')} would print it without them`,
+        ...fact('poster-text-missing', 'PosterTextMissing', {
+          design: design.id,
+          locale,
+          language: localeInfo(locale).englishName,
+          countries: speakers.map((c) => c.code),
+          isSource: locale === sourceLocale,
+        }),
         file,
         field: `lines.${locale}`,
-        fix: `add lines.${locale} with headline, body and cta${locale === sourceLocale ? ' (translation: source)' : ', translated and reviewed'}`,
         appearsOn: {
           sites: [],
           printFiles: speakers.flatMap((c) => design.formats.map((format) => printFileKey(c.code, design.id, locale, format))),
@@ -268,35 +279,13 @@ function printedTextFacts(content: Content, countries: Country[], files: Printed
 }
 
 function printedTextFact(unit: Unit, locale: string, printFiles: string[]): ReleaseFact {
-  const place = unit.place(locale);
-  const name = `${localeInfo(locale).englishName} (${locale})`;
-  if (unit.state === 'missing') {
-    return {
-      kind: 'printed-text-missing',
-      what: `${unit.id} has no ${name} translation, so print files in ${locale} would show the English: ${unit.where}`,
-      file: `content/${place.file}`,
-      field: place.path.join('.'),
-      fix: `translate it (npm run translations -- export ${locale}), then have a native speaker review it`,
-      appearsOn: { sites: [], printFiles, pageCards: [] },
-    };
-  }
-  const why =
-    unit.outdatedBecause === 'not-derived'
-      ? `is not what the rule makes of its ${localeInfo(locale).derivedFrom?.locale} text`
-      : unit.outdatedBecause === 'origin-changed'
-        ? 'is a reviewer’s wording for a text that has changed since'
-        : 'was translated from an English text that has changed since';
-  return {
-    kind: 'printed-text-outdated',
-    what: `the ${name} text of ${unit.id} ${why}: ${unit.where}`,
-    file: `content/${place.file}`,
-    field: place.path.join('.'),
-    fix:
-      unit.outdatedBecause === 'not-derived'
-        ? `npm run translations -- derive ${locale}`
-        : `update the translation to the current English (npm run translations -- export ${locale}), or, if it is still right, npm run translations -- mark-current ${locale}/${unit.id}`,
-    appearsOn: { sites: [], printFiles, pageCards: [] },
-  };
+  const place = { file: `content/${unit.place(locale).file}`, field: unit.place(locale).path.join('.') };
+  const text = { unit: unit.id, locale, language: localeInfo(locale).englishName, where: unit.where };
+  const appearsOn = { sites: [], printFiles, pageCards: [] };
+  if (unit.state === 'missing') return { ...fact('printed-text-missing', 'PrintedTextMissing', text), ...place, appearsOn };
+  const origin = localeInfo(locale).derivedFrom?.locale;
+  const because = unit.outdatedBecause ?? 'english-changed';
+  return { ...fact('printed-text-outdated', 'PrintedTextOutdated', { ...text, because, ...(origin ? { origin } : {}) }), ...place, appearsOn };
 }
 
 /** Whether a helpline's number counts as verified for this release, and if not, what is wrong. */
@@ -309,30 +298,19 @@ export function helplineIsVerified(helpline: Helpline, campaign: Pick<Content['c
   return !helplineFact(helpline, campaign.releaseDate, campaign.recheckMonths, recheckCutoff(campaign.releaseDate, campaign.recheckMonths));
 }
 
-function helplineFact(helpline: Helpline, releaseDate: string, months: number, cutoff: string): Pick<UnverifiedFact, 'kind' | 'what' | 'fix'> | undefined {
-  const name = `helpline ${helpline.number} (${helpline.operator ?? 'operator not confirmed'})`;
-  const confirm = `confirm ${helpline.number} (${helpline.id}) with its operator`;
-  if (!helpline.verifiedOn)
-    return { kind: 'helpline-unverified', what: `${name} has no verifiedOn date`, fix: `${confirm}, then write the day you did: verifiedOn: YYYY-MM-DD` };
-  if (helpline.verifiedOn > releaseDate)
-    return {
-      kind: 'helpline-future',
-      what: `${name} was verified on ${helpline.verifiedOn}, after the release date ${releaseDate}: no confirmation can be dated after the content it is published with`,
-      fix: `correct the date; if it is right, this is a new release: set releaseDate in content/campaign.yaml to its date`,
-    };
+function helplineFact(helpline: Helpline, releaseDate: string, months: number, cutoff: string) {
+  const which = { number: helpline.number, id: helpline.id, ...(helpline.operator ? { operator: helpline.operator } : {}) };
+  if (!helpline.verifiedOn) return fact('helpline-unverified', 'HelplineUnverified', which);
+  if (helpline.verifiedOn > releaseDate) return fact('helpline-future', 'HelplineFuture', { ...which, verifiedOn: helpline.verifiedOn, releaseDate });
   if (helpline.verifiedOn < cutoff)
-    return {
-      kind: 'helpline-expired',
-      what: `${name} was verified on ${helpline.verifiedOn}, more than ${months} month${months === 1 ? '' : 's'} before the release date ${releaseDate} (anything before ${cutoff} must be confirmed again)`,
-      fix: `${confirm} again, then write the new date; the period is recheckMonths in content/campaign.yaml`,
-    };
+    return fact('helpline-expired', 'HelplineExpired', { ...which, verifiedOn: helpline.verifiedOn, months, releaseDate, cutoff });
   return undefined;
 }
 
 /** The facts a print file or page card shows, by its key (what makes it a proof), stripped of their places. */
 export function factsByFile(facts: ReleaseFact[]): Map<string, UnverifiedFact[]> {
   const byKey = new Map<string, UnverifiedFact[]>();
-  for (const { appearsOn, ...fact } of facts) {
+  for (const { appearsOn, code: _code, args: _args, ...fact } of facts) {
     for (const key of [...appearsOn.printFiles, ...appearsOn.pageCards]) byKey.set(key, [...(byKey.get(key) ?? []), fact]);
   }
   return byKey;
@@ -363,7 +341,7 @@ export function formatPlaces(places: FactPlaces): string {
 
 /** The one formatter of a fact: what, where to fix it and how, and where it appears. */
 export function formatFact(fact: ReleaseFact): string {
-  return `  - ${fact.what}\n    fix: ${fact.file} field "${fact.field}": ${fact.fix}\n    appears on: ${formatPlaces(fact.appearsOn)}`;
+  return `  - [${fact.code}] ${fact.what}\n    fix: ${fact.file} field "${fact.field}": ${fact.fix}\n    appears on: ${formatPlaces(fact.appearsOn)}`;
 }
 
 /** The one message of a refused release. */

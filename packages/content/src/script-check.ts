@@ -3,7 +3,7 @@
 // errors. Brand names and abbreviations that stay in Latin letters are listed once in
 // content/locales.yaml (`allowedForeignWords`); web addresses and codes with digits need no entry.
 import { foreignWords, localeInfo, type MessageFormatElement, parseMessage, sourceLocale } from '@repo/i18n';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import type { Content } from './load.ts';
 import { localeUnits, type UnitSource, unitSources } from './units.ts';
 
@@ -55,15 +55,13 @@ export function checkScripts(content: Content, issues: ContentIssue[]): void {
       if (foreign.length === 0) continue;
       const place = unit.place(info.tag);
       const words = [...new Set(foreign.map((f) => f.word))];
-      issues.push({
-        file: place.file,
-        ...(place.path[0] === 'body' ? {} : { field: place.path.join('.') }),
-        message: `(${unit.id}, ${info.tag}) has ${words.length === 1 ? 'a word' : 'words'} not in ${scriptNames[info.script]} letters, the script of ${localeInfo(info.tag).englishName}: ${words
-          .slice(0, 8)
-          .map((w) => `"${w}"`)
-          .join(', ')}${words.length > 8 ? ' …' : ''}`,
-        fix: `write ${words.length === 1 ? 'it' : 'them'} in ${scriptNames[info.script]} letters (a Latin letter inside a Cyrillic or Greek word looks the same but is not); a brand name or abbreviation kept as it is goes into allowedForeignWords in content/locales.yaml`,
-      });
+      issues.push(
+        contentIssue(
+          'WrongScript',
+          { unit: unit.id, locale: info.tag, words, script: scriptNames[info.script] ?? info.script, language: localeInfo(info.tag).englishName },
+          { file: place.file, field: place.path[0] === 'body' ? undefined : place.path.join('.') },
+        ),
+      );
     }
   }
 }

@@ -10,7 +10,7 @@
 // shorten by hand.
 import { readFileSync } from 'node:fs';
 import { slugify, slugRule, slugRuleNames, sourceLocale } from '@repo/i18n';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import type { Page } from './load.ts';
 import type { Country } from './schema/index.ts';
 import { pageIdsFor, pagePath } from './site-plan.ts';
@@ -41,14 +41,11 @@ export function suggestSlug(title: string, locale: string, taken: ReadonlySet<st
   return candidates.find((c) => c && !taken.has(c)) ?? (full ? `${full}-2` : '');
 }
 
-/** The fix of a slug problem: the suggested slug and the rule it was made by. */
-export function slugFix(what: string, title: string, locale: string, taken?: ReadonlySet<string>): string {
+/** The arguments of a slug problem's fix: the suggested slug and the rule it was made by (none when the title gives none). */
+export function slugFixArgs(title: string, locale: string, taken?: ReadonlySet<string>): { suggestion?: string; romanisation?: string } {
   const suggestion = suggestSlug(title, locale, taken);
-  if (!suggestion) return `${what}: lower-case ASCII words joined by hyphens, in the page's language`;
-  return `${what}, e.g. slug: "${suggestion}" (the title in ${slugRuleNames[slugRule(locale)]}; shorten it by hand if it is long)`;
+  return suggestion ? { suggestion, romanisation: slugRuleNames[slugRule(locale)] } : {};
 }
-
-const list = (items: string[]) => (items.length === 1 ? (items[0] as string) : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /**
  * Every address of every site belongs to one page file: refuses a path two files give on a site (in
@@ -93,18 +90,18 @@ export function checkSitePaths(pages: Page[], countries: Country[], issues: Cont
     }
   }
   for (const { page, other, path, shownIn, sites } of clashes.values()) {
-    const line = slugLine(page.absolutePath);
-    const where = `the ${list(sites)} site${sites.length > 1 ? 's' : ''}`;
     const taken = new Set(pages.filter((p) => p.locale === page.locale).map((p) => p.data.slug));
-    const message = other
-      ? `"${page.data.slug}" gives the address ${path} on ${where}, which is also the address of ${other.file}${other.locale === sourceLocale && shownIn !== sourceLocale ? ` (shown in ${shownIn} until it is translated)` : ''}`
-      : `"${page.data.slug}" gives the address ${path} on ${where}, which is reserved for the site's print files`;
-    issues.push({
-      file: page.file,
-      ...(line ? { line } : {}),
-      field: 'slug',
-      message,
-      fix: slugFix('give this page another slug: an address belongs to one page on each site, across all its languages', page.data.title, page.locale, taken),
-    });
+    const fix = slugFixArgs(page.data.title, page.locale, taken);
+    const at = { file: page.file, line: slugLine(page.absolutePath), field: 'slug' };
+    const slug = page.data.slug;
+    issues.push(
+      other
+        ? contentIssue(
+            'SlugAddressTaken',
+            { slug, path, sites, other: other.file, ...(other.locale === sourceLocale && shownIn !== sourceLocale ? { shownIn } : {}), ...fix },
+            at,
+          )
+        : contentIssue('SlugAddressReserved', { slug, path, sites, ...fix }, at),
+    );
   }
 }

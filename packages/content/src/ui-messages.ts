@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkMessage, sourceLocale, type UiKey } from '@repo/i18n';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 import type { UiFile } from './load.ts';
 import { fieldLine } from './yaml-file.ts';
 
@@ -19,15 +19,14 @@ export function checkUiMessages(root: string, ui: Map<string, UiFile>, issues: C
       if (problems.length === 0) continue;
       text ??= readFileSync(join(root, 'ui', `${locale}.yaml`), 'utf8');
       const line = fieldLine(text, ['strings', key]);
-      for (const p of problems) {
-        issues.push({
-          file: `ui/${locale}.yaml`,
-          ...(line ? { line } : {}),
-          field: `strings.${key}`,
-          message: `(${locale}${p.form ? `, plural form "${p.form}"` : ''}) ${p.message}`,
-          fix: p.fix,
-        });
-      }
+      for (const p of problems)
+        issues.push(
+          contentIssue(
+            'UiMessageInvalid',
+            { locale, ...(p.form ? { form: p.form } : {}), problem: p.message, fix: p.fix },
+            { file: `ui/${locale}.yaml`, line, field: `strings.${key}` },
+          ),
+        );
     }
   }
 }

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ContentCode, type ErrorArgs, isErrorCode } from '@repo/errors';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { ContentIssue } from './issues.ts';
+import { type ContentIssue, contentIssue } from './issues.ts';
 
 /**
  * Parses YAML text and validates it, turning syntax errors and schema errors into issues with line
@@ -14,12 +16,7 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
     for (const error of doc.errors) {
       // linePos is only filled in with prettyErrors; pos (character offsets) always is.
       const line = error.linePos?.[0]?.line ?? (error.pos ? lineCounter.linePos(error.pos[0]).line : undefined);
-      issues.push({
-        file,
-        ...(line ? { line: line + lineOffset } : {}),
-        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        fix: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a symbol',
-      });
+      issues.push(contentIssue('YamlSyntax', { detail: error.message.split('\n')[0] ?? '' }, { file, line: line ? line + lineOffset : undefined }));
     }
     return undefined;
   }
@@ -28,13 +25,9 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
   for (const problem of result.error.issues) {
     const path = problem.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const line = lineOf(doc, path, lineCounter);
-    issues.push({
-      file,
-      ...(line ? { line: line + lineOffset } : {}),
-      ...(path.length ? { field: path.join('.') } : {}),
-      message: describe(problem),
-      fix: fixFor(problem),
-    });
+    const at = { file, line: line ? line + lineOffset : undefined, field: path.length ? path.join('.') : undefined };
+    const [code, args] = schemaProblem(problem);
+    issues.push(contentIssue(code as 'FieldInvalid', args as { rule: string }, at));
   }
   return undefined;
 }
@@ -43,9 +36,9 @@ export function readYaml<S extends z.ZodType>(path: string, schema: S, file: str
   return parseYaml(readFileSync(path, 'utf8'), schema, file, issues);
 }
 
-/** Line of the deepest node that exists along `path`, so a missing field points at its parent. */
-function lineOf(doc: ReturnType<typeof parseDocument>, path: (string | number)[], counter: LineCounter) {
-  for (let depth = path.length; depth >= 0; depth--) {
+/** Line of the deepest node that exists along `path` (at least `minDepth` deep), so a missing field points at its parent. */
+function lineOf(doc: ReturnType<typeof parseDocument>, path: (string | number)[], counter: LineCounter, minDepth = 0) {
+  for (let depth = path.length; depth >= minDepth; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range && (depth === 0 || node !== undefined)) {
@@ -55,19 +48,19 @@ function lineOf(doc: ReturnType<typeof parseDocument>, path: (string | number)[]
   return undefined;
 }
 
-function describe(problem: z.core.$ZodIssue): string {
-  if (problem.code === 'invalid_type' && problem.input === undefined) return `is missing (expected ${problem.expected})`;
-  if (problem.code === 'unrecognized_keys') return `has unknown field${problem.keys.length > 1 ? 's' : ''} ${problem.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (problem.code === 'invalid_type')
-    return `has the wrong type: expected ${problem.expected}, got ${typeof problem.input === 'object' ? (Array.isArray(problem.input) ? 'a list' : problem.input === null ? 'nothing' : 'a mapping') : typeof problem.input}`;
-  return problem.message;
-}
-
-function fixFor(problem: z.core.$ZodIssue): string {
-  if (problem.code === 'invalid_type' && problem.input === undefined) return 'add the field; see the schema comments in packages/content/src/schema';
-  if (problem.code === 'unrecognized_keys') return 'remove it or correct its spelling; see the schema comments in packages/content/src/schema';
-  if (problem.code === 'invalid_value') return `use one of: ${problem.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return 'correct the value; see the schema comments in packages/content/src/schema';
+/** What zod found, as a code of the catalogue and its arguments. A schema's own rule names its code in `params.code`. */
+function schemaProblem(problem: z.core.$ZodIssue): [ContentCode, ErrorArgs] {
+  if (problem.code === 'invalid_type' && problem.input === undefined) return ['FieldMissing', { expected: problem.expected }];
+  if (problem.code === 'unrecognized_keys') return ['FieldUnknown', { keys: problem.keys }];
+  if (problem.code === 'invalid_type') {
+    const input = problem.input;
+    const got = typeof input === 'object' ? (Array.isArray(input) ? 'a list' : input === null ? 'nothing' : 'a mapping') : typeof input;
+    return ['FieldWrongType', { expected: problem.expected, got }];
+  }
+  if (problem.code === 'invalid_value') return ['FieldNotOneOf', { rule: problem.message, values: problem.values }];
+  const { code, ...args } = (problem.code === 'custom' ? problem.params : undefined) ?? {};
+  if (typeof code === 'string' && isErrorCode(code)) return [code as ContentCode, args];
+  return ['FieldInvalid', { rule: problem.message }];
 }
 
 /** YAML files of a folder, sorted; none when the folder does not exist. */
@@ -82,20 +75,42 @@ export function yamlFiles(dir: string): string[] {
 /** A record whose identifier must match its file name (`gr.yaml` holds `code: gr`). */
 export function checkNamedAfterFile(file: string, name: string, actual: string, field: string, issues: ContentIssue[]) {
   const expected = name.replace(/\.ya?ml$/, '');
-  if (actual !== expected) {
-    issues.push({
-      file,
-      field,
-      message: `is "${actual}" but the file is named ${name}`,
-      fix: `rename the file to ${actual}.yaml or write ${field}: ${expected}`,
-    });
-  }
+  if (actual !== expected) issues.push(contentIssue('NotNamedAfterFile', { actual, name, field, expected }, { file, field }));
 }
 
 /** The line of a field in a YAML text (1-based), or of its deepest existing parent; undefined when the text cannot be read. */
-export function fieldLine(text: string, path: (string | number)[]): number | undefined {
+export function fieldLine(text: string, path: (string | number)[], minDepth = 0): number | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) return undefined;
-  return lineOf(doc, path, counter);
+  return lineOf(doc, path, counter, minDepth);
+}
+
+/**
+ * Gives every issue about a field of a YAML file or of a page's frontmatter the line of that field
+ * (of its deepest existing parent when it is missing), where the check that found it did not.
+ */
+export function addFieldLines(root: string, issues: ContentIssue[]): void {
+  const texts = new Map<string, string | undefined>();
+  const textOf = (file: string) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(join(root, file), 'utf8'));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+  for (const issue of issues) {
+    if (issue.line || !issue.field) continue;
+    const path = issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const text = /\.ya?ml$/.test(issue.file) || /\.mdx$/.test(issue.file) ? textOf(issue.file) : undefined;
+    if (text === undefined) continue;
+    // A page's frontmatter starts on the file's second line, after "---".
+    const frontmatter = issue.file.endsWith('.mdx') ? /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] : text;
+    // Only a field or a parent below the top: the top of the file says nothing.
+    const line = frontmatter === undefined ? undefined : fieldLine(frontmatter, path, 1);
+    if (line) issue.line = issue.file.endsWith('.mdx') ? line + 1 : line;
+  }
 }

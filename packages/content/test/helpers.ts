@@ -23,3 +23,14 @@ export function edit(dir: string, file: string, from: string | RegExp, to: strin
 export function write(dir: string, file: string, text: string) {
   writeFileSync(join(dir, file), text);
 }
+
+/** What a test compares of an issue: where it is, its code and its arguments (never its wording). */
+export function coded<T extends { code: string; args: unknown; line?: number; file?: string; field?: string }>(issue: T) {
+  return {
+    ...(issue.file !== undefined ? { file: issue.file } : {}),
+    ...(issue.line !== undefined ? { line: issue.line } : {}),
+    ...(issue.field !== undefined ? { field: issue.field } : {}),
+    code: issue.code,
+    args: issue.args,
+  };
+}

@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ArgsOf, describe as describeError } from '@repo/errors';
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatIssues, loadContent } from '../src/index.ts';
+import { ContentError, contentIssue, formatIssues, loadContent } from '../src/index.ts';
 import { copyFixture, edit, validFixture, write } from './helpers.ts';
 
 function errorsOf(dir: string): ContentError {
@@ -45,17 +46,19 @@ describe('loadContent on broken content', () => {
     write(dir, 'countries/xx.yaml', 'code: XX\n');
 
     const error = errorsOf(dir);
-    const found = error.issues.map((i) => `${i.file}|${i.field ?? ''}|${i.message}`);
+    const found = error.issues.map((i) => `${i.file}|${i.field ?? ''}|${i.code}`);
     expect(found).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^campaign\.yaml\|\|YAML syntax error/),
-        expect.stringMatching(/^figures\.yaml\|figures\.0\.year\|/),
-        expect.stringMatching(/^countries\/md\.yaml\|languages\.1\|unknown locale "mo"/),
-        expect.stringMatching(/^countries\/gr\.yaml\|helplines\.0\.source\|is missing/),
-        expect.stringMatching(/^pages\/en\/safety\.mdx\|slug\|"browse-safely" is also the slug of pages\/en\/privacy\.mdx/),
-        expect.stringMatching(/^countries\/xx\.yaml\|code\|must be a lower-case ISO 3166-1 alpha-2 code/),
+        'campaign.yaml||YamlSyntax',
+        'figures.yaml|figures.0.year|FieldInvalid',
+        'countries/md.yaml|languages.1|UnknownLocale',
+        'countries/gr.yaml|helplines.0.source|FieldMissing',
+        'pages/en/safety.mdx|slug|DuplicateSlug',
+        'countries/xx.yaml|code|FieldInvalid',
       ]),
     );
+    expect(error.issues.find((i) => i.code === 'UnknownLocale')?.args.tag).toBe('mo');
+    expect(error.issues.find((i) => i.code === 'DuplicateSlug')?.args).toMatchObject({ slug: 'browse-safely', other: 'pages/en/privacy.mdx' });
     expect(error.issues.length).toBeGreaterThanOrEqual(6);
     for (const issue of error.issues) expect(issue.fix, JSON.stringify(issue)).toBeTruthy();
     // Line numbers point into the file.
@@ -73,9 +76,9 @@ describe('loadContent on broken content', () => {
       '---\ntitle: Головна\ndescription: Сторінка для перевірки помилок у тестах.\nslug: ""\naudience: all\norder: 0\ntranslation: draft\n---\nТекст.\n',
     );
     mkdirSync(join(dir, 'pages/english'));
-    const messages = errorsOf(dir).issues.map((i) => `${i.file}: ${i.message}`);
-    expect(messages).toContain('pages/uk/: holds pages in "uk", which no country lists among its languages');
-    expect(messages).toContain('pages/english/: is named after unknown locale "english"');
+    const found = errorsOf(dir).issues.map((i) => `${i.file}: ${i.code} ${i.args.tag}`);
+    expect(found).toContain('pages/uk/: PageLocaleNotSpoken uk');
+    expect(found).toContain('pages/english/: PageFolderUnknownLocale english');
     rmSync(dir, { recursive: true });
   });
 
@@ -84,10 +87,10 @@ describe('loadContent on broken content', () => {
     edit(dir, 'pages/en/home.mdx', '<Figure id="children-share" />', '<Figure id="invented-statistic" />');
     edit(dir, 'countries/md.yaml', 'source: facts-helplines', 'source: a-blog');
     edit(dir, 'countries/md.yaml', 'id: md-0800-77777', 'id: gr-0800-77777');
-    const messages = errorsOf(dir).issues.map((i) => i.message);
-    expect(messages).toContain('quotes figure "invented-statistic", which content/figures.yaml does not list');
-    expect(messages).toContain('cites source "a-blog", which content/sources.yaml does not list');
-    expect(messages.some((m) => m.includes('"gr-0800-77777" does not start with "md-"'))).toBe(true);
+    const found = errorsOf(dir).issues.map((i) => `${i.code} ${JSON.stringify(i.args)}`);
+    expect(found).toContain('UnknownFigure {"id":"invented-statistic"}');
+    expect(found).toContain('UnknownSource {"id":"a-blog"}');
+    expect(found).toContain('HelplineOfOtherCountry {"id":"gr-0800-77777","country":"md","rest":"0800-77777"}');
     rmSync(dir, { recursive: true });
   });
 
@@ -100,8 +103,28 @@ describe('loadContent on broken content', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it('formats issues as one readable block', () => {
-    const text = formatIssues([{ file: 'countries/gr.yaml', line: 3, field: 'code', message: 'is wrong', fix: 'write gr' }]);
-    expect(text).toBe('1 content error; nothing was built or published:\n  content/countries/gr.yaml:3 field "code": is wrong\n    fix: write gr');
+  it('formats issues as one readable block, each with its code, place, message and fix from the catalogue', () => {
+    const issue = contentIssue(
+      'NotNamedAfterFile',
+      { actual: 'gx', name: 'gr.yaml', field: 'code', expected: 'gr' },
+      { file: 'countries/gr.yaml', line: 3, field: 'code' },
+    );
+    const { message, hint } = describeError('NotNamedAfterFile', issue.args as ArgsOf<'NotNamedAfterFile'>);
+    expect(issue).toEqual({ code: 'NotNamedAfterFile', args: issue.args, file: 'countries/gr.yaml', line: 3, field: 'code', message, fix: hint });
+    expect(formatIssues([issue])).toBe(
+      `1 content error; nothing was built or published:\n  content/countries/gr.yaml:3 [NotNamedAfterFile] field "code": ${message}\n    fix: ${hint}`,
+    );
+  });
+
+  it('reports each cause once: the same issue twice, and what follows from a wrong locale declaration, are left out', () => {
+    const dir = copyFixture();
+    // Romanian declared with a tag that is not canonical: every use of "ro" would be an unknown locale too.
+    edit(dir, 'locales.yaml', /tag: ro\b/, 'tag: RO');
+    const error = errorsOf(dir);
+    expect(error.issues.filter((i) => i.file === 'locales.yaml').map((i) => i.code)).toEqual(['LocaleTagNotCanonical']);
+    expect(error.issues.filter((i) => i.code === 'UnknownLocale' || i.code === 'PageFolderUnknownLocale' || i.code === 'UiFileUnknownLocale')).toEqual([]);
+    const twice = contentIssue('UnknownSource', { id: 'x' }, { file: 'figures.yaml', line: 2 });
+    expect(new ContentError([twice, { ...twice }]).issues).toHaveLength(1);
+    rmSync(dir, { recursive: true });
   });
 });

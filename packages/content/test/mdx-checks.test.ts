@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, type ContentIssue, loadContent, pageComponents, scanPage } from '../src/index.ts';
-import { copyFixture, edit, write } from './helpers.ts';
+import { coded, copyFixture, edit, write } from './helpers.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,12 +16,12 @@ function fixture(): string {
   dirs.push(dir);
   return dir;
 }
-/** The issues of the page files (the checks here are about pages). */
-function pageIssuesOf(dir: string): ContentIssue[] {
+/** The issues of the page files (the checks here are about pages), as code, arguments and place. */
+function pageIssuesOf(dir: string): ReturnType<typeof coded<ContentIssue>>[] {
   try {
     loadContent(dir);
   } catch (error) {
-    if (error instanceof ContentError) return error.issues.filter((i) => i.file.startsWith('pages/'));
+    if (error instanceof ContentError) return error.issues.filter((i) => i.file.startsWith('pages/')).map(coded);
     throw error;
   }
   return [];
@@ -34,7 +34,7 @@ function append(dir: string, file: string, mdx: string): number {
   write(dir, file, `${text}\n${mdx}\n`);
   return text.split('\n').length + 1;
 }
-const problemsOf = (body: string) => scanPage(`---\ntitle: x\n---\n\n${body}\n`).problems;
+const problemsOf = (body: string) => scanPage(`---\ntitle: x\n---\n\n${body}\n`).problems.map(coded);
 
 describe('MDX syntax', () => {
   it('reports an unclosed component with the file and its line, and nothing is loaded', () => {
@@ -44,8 +44,8 @@ describe('MDX syntax', () => {
     expect(issues).toContainEqual({
       file: 'pages/en/privacy.mdx',
       line,
-      message: expect.stringMatching(/^is not valid MDX: Expected a closing tag for `<ForCountry>`/),
-      fix: expect.stringContaining('close every component'),
+      code: 'MdxSyntax',
+      args: { detail: expect.stringMatching(/^Expected a closing tag for `<ForCountry>`/) },
     });
   });
 });
@@ -65,26 +65,15 @@ describe('components', () => {
   it('refuses a component the site does not register, with a suggestion when it is a misspelling', () => {
     const dir = fixture();
     const line = append(dir, 'pages/en/safety.mdx', '<Figur id="children-share" />\n\n<Video.Player />');
+    const components = '<Call>, <Cite>, <Figure>, <ForCountry>, <Funding>, <Helplines>, <Partners>, <PrintFiles>';
     expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/en/safety.mdx',
-        line,
-        message: '<Figur> is not a component the site knows',
-        fix: expect.stringMatching(/^did you mean <Figure>\? pages may use <Call>, <Cite>, <Figure>, <ForCountry>/),
-      },
-      {
-        file: 'pages/en/safety.mdx',
-        line: line + 2,
-        message: '<Video.Player> is not a component the site knows',
-        fix: expect.stringMatching(/^pages may use <Call>/),
-      },
+      { file: 'pages/en/safety.mdx', line, code: 'UnknownComponent', args: { name: 'Figur', guess: 'Figure', components } },
+      { file: 'pages/en/safety.mdx', line: line + 2, code: 'UnknownComponent', args: { name: 'Video.Player', components } },
     ]);
   });
 
   it('refuses code imported or exported by a page', () => {
-    expect(problemsOf('import Chart from "../chart.js"\n\nText.')).toEqual([
-      { line: 5, message: expect.stringContaining('imports or exports code'), fix: expect.stringContaining('without importing them') },
-    ]);
+    expect(problemsOf('import Chart from "../chart.js"\n\nText.')).toEqual([{ line: 5, code: 'PageImportsCode', args: { components: expect.any(String) } }]);
   });
 
   it('accepts every registered component and plain HTML', () => {
@@ -101,13 +90,8 @@ describe('ids', () => {
     const dir = fixture();
     const line = append(dir, 'pages/el/home.mdx', 'Πηγή <Cite id="invented-report" />. Και <Cite />.');
     expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/el/home.mdx',
-        line,
-        message: 'cites source "invented-report", which content/sources.yaml does not list',
-        fix: 'add the source to content/sources.yaml (title, publisher, where, year) or correct the id',
-      },
-      { file: 'pages/el/home.mdx', line, message: '<Cite> has no id', fix: 'write <Cite id="…" /> with the id of a source in content/sources.yaml' },
+      { file: 'pages/el/home.mdx', line, code: 'UnknownSource', args: { id: 'invented-report' } },
+      { file: 'pages/el/home.mdx', line, code: 'CiteWithoutId', args: {} },
     ]);
   });
 
@@ -115,62 +99,36 @@ describe('ids', () => {
     const dir = fixture();
     append(dir, 'pages/en/safety.mdx', 'As reported <Cite id="seed-000" />.');
     const line = append(dir, 'pages/en/privacy.mdx', '<Figure id="invented-statistic" />');
-    expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/en/privacy.mdx',
-        line,
-        message: 'quotes figure "invented-statistic", which content/figures.yaml does not list',
-        fix: 'add the figure with its source, year and scope, or correct the id',
-      },
-    ]);
+    expect(pageIssuesOf(dir)).toEqual([{ file: 'pages/en/privacy.mdx', line, code: 'UnknownFigure', args: { id: 'invented-statistic' } }]);
   });
 });
 
 describe('files from other hosts', () => {
   it('refuses raw HTML that loads from another host, naming element, address and host', () => {
-    const cases: [string, string][] = [
-      ['<script src="https://cdn.example/track.js"></script>', '<script src="https://cdn.example/track.js"> loads a script from another host (cdn.example)'],
-      ['<img src="https://img.example/a.png" alt="A" />', '<img src="https://img.example/a.png"> loads a file from another host (img.example)'],
-      [
-        '<iframe src="https://www.youtube.com/embed/x" title="Video"></iframe>',
-        '<iframe src="https://www.youtube.com/embed/x"> loads a file from another host (www.youtube.com)',
-      ],
-      ['<link rel="stylesheet" href="//fonts.example/css" />', '<link href="//fonts.example/css"> loads a file from another host (fonts.example)'],
-      [
-        '<style>{`body { background: url("https://img.example/bg.png") }`}</style>',
-        '<style> has a style that loads https://img.example/bg.png from another host (img.example)',
-      ],
-      [
-        '<style>{`@import "https://fonts.example/a.css";`}</style>',
-        '<style> has a style that loads https://fonts.example/a.css from another host (fonts.example)',
-      ],
-      ['<p style="background:url(http://img.example/x.png)">A</p>', '<p> has a style that loads http://img.example/x.png from another host (img.example)'],
-      [
-        '<picture><source srcset="/a.avif 1x, https://img.example/b.avif 2x" /></picture>',
-        '<source srcset="https://img.example/b.avif"> loads a file from another host (img.example)',
-      ],
-      [
-        '<video src="/v.mp4" poster="https://img.example/p.jpg"></video>',
-        '<video poster="https://img.example/p.jpg"> loads a file from another host (img.example)',
-      ],
-      ['<audio src="https://media.example/a.mp3"></audio>', '<audio src="https://media.example/a.mp3"> loads a file from another host (media.example)'],
-      ['<object data="https://media.example/a.pdf"></object>', '<object data="https://media.example/a.pdf"> loads a file from another host (media.example)'],
-      ['<embed src="https://media.example/a.swf" />', '<embed src="https://media.example/a.swf"> loads a file from another host (media.example)'],
-      ['![A chart](https://img.example/chart.png)', 'image ![A chart](https://img.example/chart.png) loads a file from another host (img.example)'],
+    type Case = [string, string, Record<string, string>];
+    const file = (mdx: string, element: string, attribute: string, url: string, host: string): Case => [mdx, 'ForeignFile', { element, attribute, url, host }];
+    const style = (mdx: string, element: string, url: string, host: string): Case => [mdx, 'ForeignStyle', { element, url, host }];
+    const cases: Case[] = [
+      ['<script src="https://cdn.example/track.js"></script>', 'ForeignScript', { src: 'https://cdn.example/track.js', host: 'cdn.example' }],
+      file('<img src="https://img.example/a.png" alt="A" />', 'img', 'src', 'https://img.example/a.png', 'img.example'),
+      file('<iframe src="https://www.youtube.com/embed/x" title="Video"></iframe>', 'iframe', 'src', 'https://www.youtube.com/embed/x', 'www.youtube.com'),
+      file('<link rel="stylesheet" href="//fonts.example/css" />', 'link', 'href', '//fonts.example/css', 'fonts.example'),
+      style('<style>{`body { background: url("https://img.example/bg.png") }`}</style>', 'style', 'https://img.example/bg.png', 'img.example'),
+      style('<style>{`@import "https://fonts.example/a.css";`}</style>', 'style', 'https://fonts.example/a.css', 'fonts.example'),
+      style('<p style="background:url(http://img.example/x.png)">A</p>', 'p', 'http://img.example/x.png', 'img.example'),
+      file('<picture><source srcset="/a.avif 1x, https://img.example/b.avif 2x" /></picture>', 'source', 'srcset', 'https://img.example/b.avif', 'img.example'),
+      file('<video src="/v.mp4" poster="https://img.example/p.jpg"></video>', 'video', 'poster', 'https://img.example/p.jpg', 'img.example'),
+      file('<audio src="https://media.example/a.mp3"></audio>', 'audio', 'src', 'https://media.example/a.mp3', 'media.example'),
+      file('<object data="https://media.example/a.pdf"></object>', 'object', 'data', 'https://media.example/a.pdf', 'media.example'),
+      file('<embed src="https://media.example/a.swf" />', 'embed', 'src', 'https://media.example/a.swf', 'media.example'),
+      ['![A chart](https://img.example/chart.png)', 'ForeignImage', { written: '![A chart](https://img.example/chart.png)', host: 'img.example' }],
     ];
-    for (const [mdx, message] of cases) {
-      const problems = problemsOf(mdx);
-      expect(problems, mdx).toEqual([{ line: 5, message: expect.stringContaining(message), fix: expect.any(String) }]);
-    }
+    for (const [mdx, code, args] of cases) expect(problemsOf(mdx), mdx).toEqual([{ line: 5, code, args }]);
   });
 
   it('refuses scripts and event handlers, which the Content-Security-Policy blocks, even from the site itself', () => {
-    expect(problemsOf('<script>{`alert(1)`}</script>').map((p) => p.message)).toEqual([
-      '<script> in a page: the Content-Security-Policy blocks scripts a page brings',
-    ]);
-    expect(problemsOf('<button onclick="go()">Go</button>').map((p) => p.message)).toEqual([
-      '<button onclick="…"> runs a script: the Content-Security-Policy blocks it',
-    ]);
+    expect(problemsOf('<script>{`alert(1)`}</script>')).toEqual([{ line: 5, code: 'ScriptInPage', args: {} }]);
+    expect(problemsOf('<button onclick="go()">Go</button>')).toEqual([{ line: 5, code: 'EventHandler', args: { element: 'button', attribute: 'onclick' } }]);
   });
 
   it('accepts files from the site itself, data: images and links to other hosts', () => {
@@ -185,12 +143,7 @@ describe('files from other hosts', () => {
     const dir = fixture();
     const line = append(dir, 'pages/en/privacy.mdx', 'Text.\n\n<script src="https://cdn.example/track.js"></script>');
     expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/en/privacy.mdx',
-        line: line + 2,
-        message: expect.stringContaining('<script src="https://cdn.example/track.js"> loads a script from another host (cdn.example)'),
-        fix: 'remove it: pages are text and the components the site provides',
-      },
+      { file: 'pages/en/privacy.mdx', line: line + 2, code: 'ForeignScript', args: { src: 'https://cdn.example/track.js', host: 'cdn.example' } },
     ]);
   });
 });
@@ -198,23 +151,15 @@ describe('files from other hosts', () => {
 describe('images without alt', () => {
   it('refuses a markdown image with empty brackets and an <img> without alt, and accepts alt=""', () => {
     expect(problemsOf('![](/print/a.png)\n\n<img src="/print/b.png" />\n\n<img src="/print/c.png" alt="" />')).toEqual([
-      {
-        line: 5,
-        message: 'image ![](/print/a.png) has no text alternative: screen readers announce nothing, or the file name',
-        fix: 'say in the brackets what the image shows: ![What the image shows](/print/a.png)',
-      },
-      {
-        line: 7,
-        message: '<img> has no alt: screen readers announce nothing, or the file name',
-        fix: expect.stringContaining('add alt="what the image shows"'),
-      },
+      { line: 5, code: 'ImageWithoutText', args: { written: '![](/print/a.png)', url: '/print/a.png' } },
+      { line: 7, code: 'ImgWithoutAlt', args: {} },
     ]);
   });
 
   it('follows reference-style images to their definition', () => {
-    expect(problemsOf('![][poster]\n\n[poster]: https://img.example/p.png').map((p) => p.message)).toEqual([
-      'image ![][poster] has no text alternative: screen readers announce nothing, or the file name',
-      'image ![][poster] loads a file from another host (img.example); the sites load nothing from other hosts',
+    expect(problemsOf('![][poster]\n\n[poster]: https://img.example/p.png')).toEqual([
+      { line: 5, code: 'ImageWithoutText', args: { written: '![][poster]', url: 'https://img.example/p.png' } },
+      { line: 5, code: 'ForeignImage', args: { written: '![][poster]', host: 'img.example' } },
     ]);
   });
 });
@@ -241,8 +186,8 @@ describe('internal links', () => {
       {
         file: 'pages/en/privacy.mdx',
         line,
-        message: 'links to /en/buying-harms-children/ (the page "demand"), which the md site showing this page does not have',
-        fix: 'wrap the link\'s sentence in <ForCountry countries="gr">…</ForCountry>, or link to a page every site that shows this one has',
+        code: 'LinkToPageNotOnSite',
+        args: { path: '/en/buying-harms-children/', page: 'demand', sites: ['md'], having: ['gr'] },
       },
     ]);
   });
@@ -251,12 +196,7 @@ describe('internal links', () => {
     const dir = fixture();
     const line = append(dir, 'pages/el/home.mdx', 'Δείτε <a href="/browse-safly/">εδώ</a>.');
     expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/el/home.mdx',
-        line,
-        message: 'links to /browse-safly/, which is not the address of any page (on the gr site showing this page)',
-        fix: "link to a page's address: the locale's base and the page's slug, e.g. /browse-safely/",
-      },
+      { file: 'pages/el/home.mdx', line, code: 'LinkToNowhere', args: { path: '/browse-safly/', sites: ['gr'], nearest: '/browse-safely/' } },
     ]);
   });
 
@@ -264,20 +204,15 @@ describe('internal links', () => {
     const dir = fixture();
     const line = append(dir, 'pages/ro/home.mdx', 'Vezi [aici](/en/privacy#top).');
     expect(pageIssuesOf(dir)).toEqual([
-      {
-        file: 'pages/ro/home.mdx',
-        line,
-        message: "links to /en/privacy#top, but the page's address ends with a slash: /en/privacy/",
-        fix: 'write /en/privacy/#top',
-      },
+      { file: 'pages/ro/home.mdx', line, code: 'LinkWithoutSlash', args: { url: '/en/privacy#top', path: '/en/privacy', fixed: '/en/privacy/#top' } },
     ]);
   });
 
   it('follows reference-style links to their definition', () => {
     const dir = fixture();
     const line = append(dir, 'pages/en/safety.mdx', 'See [recruitment].\n\n[recruitment]: /en/how-traffickers-recruit/');
-    expect(pageIssuesOf(dir).map((i) => [i.line, i.message])).toEqual([
-      [line, 'links to /en/how-traffickers-recruit/ (the page "recruitment"), which the gr site showing this page does not have'],
+    expect(pageIssuesOf(dir).map((i) => [i.line, i.code, i.args])).toEqual([
+      [line, 'LinkToPageNotOnSite', { path: '/en/how-traffickers-recruit/', page: 'recruitment', sites: ['gr'], having: ['md'] }],
     ]);
   });
 });
@@ -295,9 +230,9 @@ describe('all at once', () => {
       new Set(['pages/en/home.mdx', 'pages/en/privacy.mdx', 'pages/el/home.mdx', 'pages/en/safety.mdx', 'pages/ro/home.mdx']),
     );
     expect(issues.length).toBe(6);
-    for (const issue of issues) {
-      expect(issue.line, issue.message).toBeGreaterThan(0);
-      expect(issue.fix, issue.message).toBeTruthy();
-    }
+    expect(issues.map((i) => i.code).sort()).toEqual(
+      ['UnknownSource', 'ForeignImage', 'ImageWithoutText', 'LinkToNowhere', 'MdxSyntax', 'UnknownComponent'].sort(),
+    );
+    for (const issue of issues) expect(issue.line, issue.code).toBeGreaterThan(0);
   });
 });

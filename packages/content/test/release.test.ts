@@ -2,6 +2,7 @@
 // fixture content, copied and changed one fact at a time.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe as describeError } from '@repo/errors';
 import { describe, expect, it } from 'vitest';
 import {
   type Content,
@@ -67,11 +68,11 @@ describe('release rule: helplines', () => {
     expect(facts.every((f) => f.file === 'content/countries/gr.yaml')).toBe(true);
     const fact = facts.find((f) => f.field === 'helplines.0.verifiedOn');
     expect(fact).toMatchObject({
-      what: 'helpline 116 000 (The Smile of the Child) has no verifiedOn date',
+      code: 'HelplineUnverified',
+      args: { number: '116 000', id: 'gr-116000', operator: 'The Smile of the Child' },
       file: 'content/countries/gr.yaml',
       field: 'helplines.0.verifiedOn',
     });
-    expect(fact?.fix).toContain('confirm 116 000 (gr-116000) with its operator');
     // No poster design in the fixture: no print files, but every page has its page card.
     const pages = planSite(content, 'gr').pages;
     expect(fact?.appearsOn).toEqual({
@@ -93,9 +94,10 @@ describe('release rule: helplines', () => {
     const [fact, ...others] = ofKind(releaseFacts(content), 'helpline-expired');
     expect(others).toEqual([]);
     expect(fact).toMatchObject({ file: 'content/countries/md.yaml', field: 'helplines.0.verifiedOn' });
-    expect(fact?.what).toBe(
-      'helpline 0 800 77777 (La Strada Moldova) was verified on 2024-12-31, more than 12 months before the release date 2026-01-01 (anything before 2025-01-01 must be confirmed again)',
-    );
+    expect(fact).toMatchObject({
+      code: 'HelplineExpired',
+      args: { number: '0 800 77777', operator: 'La Strada Moldova', verifiedOn: '2024-12-31', months: 12, releaseDate: '2026-01-01', cutoff: '2025-01-01' },
+    });
     expect(fact?.appearsOn.sites.map((s) => s.country)).toEqual(['md']);
     // A longer period keeps it current.
     const longer = changed((dir) => {
@@ -109,8 +111,7 @@ describe('release rule: helplines', () => {
   it('a verification dated after the release date is a fact too: the date is impossible', () => {
     const content = changed((dir) => edit(dir, md, 'verifiedOn: "2026-01-01"', 'verifiedOn: "2026-01-02"'));
     const [fact] = ofKind(releaseFacts(content), 'helpline-future');
-    expect(fact?.what).toContain('was verified on 2026-01-02, after the release date 2026-01-01');
-    expect(fact?.fix).toContain('releaseDate in content/campaign.yaml');
+    expect(fact).toMatchObject({ code: 'HelplineFuture', args: { verifiedOn: '2026-01-02', releaseDate: '2026-01-01' } });
   });
 
   it('counts the re-check period back in calendar months, to the month’s last day where the day does not exist', () => {
@@ -164,16 +165,13 @@ describe('release rule: reserved domains', () => {
       ['content/countries/gr.yaml', 'siteUrl'],
       ['content/countries/md.yaml', 'siteUrl'],
     ]);
-    expect(facts[0]?.what).toContain('https://gr.test.example is on gr.test.example, a domain reserved for examples and tests');
+    expect(facts[0]).toMatchObject({ code: 'ReservedDomain', args: { siteUrl: 'https://gr.test.example', host: 'gr.test.example', country: 'gr' } });
     expect(facts[1]?.appearsOn.sites).toEqual([{ country: 'md', pages: planSite(content, 'md').pages.map((p) => p.path) }]);
   });
 
   it('https://gr.example.org is reserved too; a real domain passes', () => {
     const org = changed((dir) => edit(dir, gr, 'siteUrl: https://gr.test.example', 'siteUrl: https://gr.example.org'));
-    expect(ofKind(releaseFacts(org), 'reserved-domain').map((f) => f.what.split(' is on ')[0])).toEqual([
-      'the site address https://gr.example.org',
-      'the site address https://md.test.example',
-    ]);
+    expect(ofKind(releaseFacts(org), 'reserved-domain').map((f) => f.args.siteUrl)).toEqual(['https://gr.example.org', 'https://md.test.example']);
     const real = changed((dir) => edit(dir, gr, 'siteUrl: https://gr.test.example', 'siteUrl: https://gr.victor-campaign.org'));
     expect(ofKind(releaseFacts(real), 'reserved-domain').map((f) => f.file)).toEqual(['content/countries/md.yaml']);
   });
@@ -186,10 +184,12 @@ describe('release rule: words on print files', () => {
     expect(facts).toEqual([
       {
         kind: 'poster-text-draft',
-        what: 'the Greek (el) lines of poster design "demand" are a draft translation that no native speaker has reviewed',
+        code: 'PosterTextDraft',
+        args: { design: 'demand', locale: 'el', language: 'Greek' },
+        what: describeError('PosterTextDraft', { design: 'demand', locale: 'el', language: 'Greek' }).message,
         file: 'content/posters/demand.yaml',
         field: 'lines.el.translation',
-        fix: 'have a native speaker review headline, body and cta, then write translation: reviewed and reviewedBy: <their name>',
+        fix: describeError('PosterTextDraft', { design: 'demand', locale: 'el', language: 'Greek' }).hint,
         appearsOn: { sites: [], printFiles: ['gr/demand/el/a4', 'gr/demand/el/social-link'], pageCards: [] },
       },
     ]);
@@ -215,7 +215,7 @@ describe('release rule: words on print files', () => {
     const [fact, ...others] = ofKind(releaseFacts(without), 'poster-text-missing');
     expect(others).toEqual([]);
     expect(fact).toMatchObject({ file: 'content/posters/demand.yaml', field: 'lines.el' });
-    expect(fact?.what).toBe('poster design "demand" has no Greek (el) lines, so gr would print it without them');
+    expect(fact).toMatchObject({ code: 'PosterTextMissing', args: { design: 'demand', locale: 'el', language: 'Greek', countries: ['gr'], isSource: false } });
     expect(fact?.appearsOn.printFiles).toEqual(['gr/demand/el/a4', 'gr/demand/el/social-link']);
     expect(printedFiles(without).map((f) => f.key)).toEqual(['gr/demand/en/a4', 'gr/demand/en/social-link']);
   });
@@ -230,7 +230,7 @@ describe('release rule: words on print files', () => {
     expect(ofKind(facts, 'reserved-domain')[0]?.appearsOn.printFiles).toEqual(files);
     // Per file: exactly the facts that list it, without their places.
     const byFile = factsByFile(facts);
-    const strip = ({ appearsOn: _, ...fact }: ReleaseFact) => fact;
+    const strip = ({ appearsOn: _, code: _code, args: _args, ...fact }: ReleaseFact) => fact;
     const on = (key: string) => facts.filter((f) => f.appearsOn.printFiles.includes(key)).map(strip);
     expect(byFile.get('gr/demand/el/a4')).toEqual(on('gr/demand/el/a4'));
     // The fixture's Greek interface strings lack the helpline labels: the poster would print them in English.
@@ -266,12 +266,12 @@ describe('release rule: the re-check period', () => {
       }
       expect(error, bad).toBeInstanceOf(ContentError);
       const issue = error?.issues.find((i) => i.field === 'recheckMonths');
-      expect(issue, bad).toMatchObject({ file: 'campaign.yaml', line: 8, fix: expect.stringContaining('recheckMonths: 12') });
+      expect(issue, bad).toMatchObject({ file: 'campaign.yaml', line: 8, code: 'RecheckMonthsInvalid', args: { default: 12 } });
       expect(
         error?.issues.some((i) => i.file === gr && i.field === 'helplines.0.source'),
         bad,
       ).toBe(true);
-      expect(error?.message).toContain('content/campaign.yaml:8 field "recheckMonths": ');
+      expect(error?.message).toContain('content/campaign.yaml:8 [RecheckMonthsInvalid] field "recheckMonths": ');
     }
   });
 });
@@ -290,9 +290,8 @@ describe('release rule: one message, one report', () => {
     const message = (error as ReleaseRefused).message;
     expect(message.split('\n')[0]).toBe(`Release refused: ${facts.length} facts are unverified and would be published:`);
     for (const fact of facts) expect(message).toContain(formatFact(fact));
-    expect(message).toContain(
-      '  - helpline 116 000 (The Smile of the Child) has no verifiedOn date\n    fix: content/countries/gr.yaml field "helplines.0.verifiedOn": confirm 116 000 (gr-116000) with its operator',
-    );
+    expect(message).toContain('  - [HelplineUnverified] ');
+    expect(message).toContain('\n    fix: content/countries/gr.yaml field "helplines.0.verifiedOn": ');
     expect(message).toContain('4 print files: gr/demand/el/{a4,social-link}; gr/demand/en/{a4,social-link}');
     expect(() => refuseUnverified([])).not.toThrow();
   });

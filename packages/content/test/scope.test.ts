@@ -15,7 +15,7 @@ import {
   scanPage,
   sitesShowing,
 } from '../src/index.ts';
-import { copyFixture, edit, validFixture, write } from './helpers.ts';
+import { coded, copyFixture, edit, validFixture, write } from './helpers.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -36,6 +36,9 @@ function issuesOf(dir: string): ContentIssue[] {
   throw new Error('expected the content to be refused');
 }
 
+/** Issues about quoting one figure on a site it is not about. */
+const quotes = (id: string) => (i: ContentIssue) => i.code === 'FigureOutOfScope' && i.args.id === id;
+
 describe('figure scopes', () => {
   it('loads the valid fixture, whose Moldovan figure sits in a <ForCountry countries="md"> block', () => {
     const content = loadContent(validFixture);
@@ -54,20 +57,11 @@ describe('figure scopes', () => {
       'Κείμενο της αρχικής σελίδας στα ελληνικά.\n\n<Figure id="md-fixture" />',
     );
     edit(dir, 'pages/ro/home.mdx', 'Body of home in ro. <Figure id="children-share" />', 'Body of home in ro. <Figure id="md-fixture" />');
-    const scoped = issuesOf(dir).filter((i) => i.message.includes('"md-fixture"'));
-    expect(scoped).toEqual([
-      {
-        file: 'pages/el/home.mdx',
-        line: 14,
-        message: 'quotes figure "md-fixture", which is about md only (scope [md]), but the gr site shows it here',
-        fix: 'wrap it in <ForCountry countries="md">…</ForCountry> or quote a region-wide figure (scope world, eu or region)',
-      },
-      {
-        file: 'pages/en/home.mdx',
-        line: 12,
-        message: 'quotes figure "md-fixture", which is about md only (scope [md]), but the gr site shows it here',
-        fix: 'wrap it in <ForCountry countries="md">…</ForCountry> or quote a region-wide figure (scope world, eu or region)',
-      },
+    const scoped = issuesOf(dir).filter(quotes('md-fixture'));
+    const args = { id: 'md-fixture', scope: ['md'], sites: ['gr'] };
+    expect(scoped.map(coded)).toEqual([
+      { file: 'pages/el/home.mdx', line: 14, code: 'FigureOutOfScope', args },
+      { file: 'pages/en/home.mdx', line: 12, code: 'FigureOutOfScope', args },
     ]);
   });
 
@@ -76,24 +70,20 @@ describe('figure scopes', () => {
     edit(dir, 'figures.yaml', 'scope: [md]', 'scope: [ua]');
     write(dir, 'countries/ua.yaml', '');
     // A country file that cannot be read stops the scope checks (they need every country) …
-    expect(issuesOf(dir).some((i) => i.message.includes('"md-fixture"'))).toBe(false);
+    expect(issuesOf(dir).some(quotes('md-fixture'))).toBe(false);
     // … so give Ukraine a valid file and no pages of its own language.
     write(
       dir,
       'countries/ua.yaml',
       'code: ua\nnames: { en: Ukraine }\nroles: [origin]\nlanguages: [en]\ndefaultLanguage: en\nsiteUrl: https://ua.test.example\nexitUrl: https://uk.wikipedia.org/\nhelplines: []\n',
     );
-    const issue = issuesOf(dir).find((i) => i.message.includes('"md-fixture"'));
+    const issue = issuesOf(dir).find(quotes('md-fixture'));
     expect(issue?.file).toBe('pages/en/home.mdx');
-    expect(issue?.message).toBe('quotes figure "md-fixture", which is about ua only (scope [ua]), but the md site shows it here');
+    expect(issue?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['md'] });
     edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry role="origin">');
-    expect(issuesOf(dir).find((i) => i.message.includes('"md-fixture"'))?.message).toBe(
-      'quotes figure "md-fixture", which is about ua only (scope [ua]), but the md site shows it here',
-    );
+    expect(issuesOf(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['md'] });
     edit(dir, 'pages/en/home.mdx', '<ForCountry role="origin">', '<ForCountry countries="gr md">');
-    expect(issuesOf(dir).find((i) => i.message.includes('"md-fixture"'))?.message).toBe(
-      'quotes figure "md-fixture", which is about ua only (scope [ua]), but the gr and md sites show it here',
-    );
+    expect(issuesOf(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['gr', 'md'] });
   });
 
   it('accepts a country figure inside a block for its country or role, and inside nested blocks', () => {
@@ -125,35 +115,29 @@ describe('figure scopes', () => {
         expect.objectContaining({
           file: 'figures.yaml',
           field: 'figures.0.scope',
-          message: 'is missing: every figure needs a scope: world, eu, region, or a list of the countries it is about such as [rs]',
+          code: 'FieldInvalid',
+          args: { rule: expect.stringMatching(/^is missing: /) },
         }),
         expect.objectContaining({ file: 'pages/en/safety.mdx', field: 'slug' }),
       ]),
     );
     // With figures.yaml unreadable, pages are not also reported as quoting unknown figures.
-    expect(missing.some((i) => i.message.includes('does not list'))).toBe(false);
+    expect(missing.some((i) => i.code === 'UnknownFigure')).toBe(false);
 
     const other = fixture();
     edit(other, 'figures.yaml', 'scope: [md]', 'scope: [md, xx]');
     edit(other, 'figures.yaml', 'scope: eu', 'scope: europe');
     const issues = issuesOf(other);
-    expect(issues).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          file: 'figures.yaml',
-          field: 'figures.0.scope',
-          message: 'must be world, eu, region, or a list of country codes such as [rs]',
-        }),
-      ]),
-    );
+    expect(issues).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'figures.yaml', field: 'figures.0.scope', code: 'FieldInvalid' })]));
     edit(other, 'figures.yaml', 'scope: europe', 'scope: eu');
-    expect(issuesOf(other)).toEqual([
+    // Once per cause: the scope is reported, not every page that quotes the figure on a site outside it.
+    expect(issuesOf(other).map(coded)).toEqual([
       {
         file: 'figures.yaml',
         line: 15,
         field: 'figures.1.scope.1',
-        message: 'names country "xx", which has no file in content/countries/',
-        fix: 'use the codes of the countries the figure is about (gr, md), or world, eu or region',
+        code: 'FigureScopeUnknownCountry',
+        args: { figure: 'md-fixture', code: 'xx', known: ['gr', 'md'] },
       },
     ]);
   });
@@ -204,15 +188,15 @@ describe('<ForCountry> blocks', () => {
       '<ForCountry>Nobody knows.</ForCountry>\n\n<ForCountry countries={"md"}>x</ForCountry>\n\n<Figure id={"children-share"} />',
     );
     edit(dir, 'pages/en/safety.mdx', 'Body of safety in en.', 'Body of safety <ForCountry countries="md"> in en.');
-    const found = issuesOf(dir).map((i) => `${i.file}:${i.line} ${i.message}`);
+    const found = issuesOf(dir).map((i) => `${i.file}:${i.line} ${i.code} ${JSON.stringify(i.args)}`);
     expect(found).toEqual(
       expect.arrayContaining([
-        'pages/en/home.mdx:14 <ForCountry countries="md xx"> names "xx", which has no file in content/countries/',
-        'pages/en/home.mdx:20 <ForCountry> has unknown role "buyers"',
-        'pages/en/privacy.mdx:10 <ForCountry> names no country and no role, so no site would know whether to show it',
-        'pages/en/privacy.mdx:12 <ForCountry> has countries={…}: the loader can only check attributes written as text',
-        'pages/en/privacy.mdx:14 <Figure> has id={…}: the loader can only check attributes written as text',
-        expect.stringMatching(/^pages\/en\/safety\.mdx:10 is not valid MDX: /),
+        'pages/en/home.mdx:14 ForCountryUnknownCountry {"countries":"md xx","code":"xx","known":["gr","md"]}',
+        'pages/en/home.mdx:20 ForCountryUnknownRole {"role":"buyers"}',
+        'pages/en/privacy.mdx:10 ForCountryNoCondition {}',
+        'pages/en/privacy.mdx:12 AttributeExpression {"component":"ForCountry","name":"countries"}',
+        'pages/en/privacy.mdx:14 AttributeExpression {"component":"Figure","name":"id"}',
+        expect.stringMatching(/^pages\/en\/safety\.mdx:10 MdxSyntax /),
       ]),
     );
   });
@@ -289,12 +273,12 @@ describe('page descriptions by role', () => {
     const dir = fixture();
     edit(dir, 'pages/el/home.mdx', /descriptions:\n.*\n/, '');
     // The Romanian home page is shown on the Moldovan site (origin): it needs no destination text.
-    expect(issuesOf(dir)).toEqual([
+    expect(issuesOf(dir).map(coded)).toEqual([
       {
         file: 'pages/el/home.mdx',
         field: 'descriptions.destination',
-        message: 'is missing, but pages/en/home.mdx has one and the gr site (destination only) shows this translation',
-        fix: "translate descriptions.destination of pages/en/home.mdx into this page's frontmatter",
+        code: 'RoleDescriptionMissing',
+        args: { role: 'destination', original: 'pages/en/home.mdx', sites: ['gr'] },
       },
     ]);
   });
@@ -307,8 +291,16 @@ describe('page descriptions by role', () => {
       'destination: "Περιγραφή της αρχικής σελίδας για χώρες προορισμού."',
       'destination: "Σύντομη."\n  buyers: "A description for a role that does not exist."',
     );
-    const found = issuesOf(dir).map((i) => `${i.file} ${i.field} ${i.message}`);
-    expect(found).toContain('pages/el/home.mdx descriptions.destination write a sentence of at least 20 characters');
-    expect(found).toContain('pages/el/home.mdx descriptions has unknown field "buyers"');
+    const found = issuesOf(dir).map(coded);
+    expect(found).toContainEqual({
+      file: 'pages/el/home.mdx',
+      line: 5,
+      field: 'descriptions.destination',
+      code: 'FieldInvalid',
+      args: { rule: 'write a sentence of at least 20 characters' },
+    });
+    expect(found).toContainEqual(
+      expect.objectContaining({ file: 'pages/el/home.mdx', field: 'descriptions', code: 'FieldUnknown', args: { keys: ['buyers'] } }),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { slugify, slugRule } from '@repo/i18n';
 import { describe, expect, it } from 'vitest';
 import { ContentError, type ContentIssue, loadContent, planSite, suggestSlug } from '../src/index.ts';
-import { copyFixture, edit, validFixture, write } from './helpers.ts';
+import { coded, copyFixture, edit, validFixture, write } from './helpers.ts';
 
 function issuesOf(dir: string): ContentIssue[] {
   try {
@@ -84,13 +84,21 @@ describe('a slug used twice in one site', () => {
     // "privacy" has no Greek translation: Greek readers see the English page at /privacy/.
     write(dir, 'pages/el/safety.mdx', page('Πώς να περιηγείστε με ασφάλεια', 'privacy', 'all', 80));
     const issues = issuesOf(dir).filter((i) => i.field === 'slug');
-    expect(issues).toEqual([
+    expect(issues.map(coded)).toEqual([
       {
         file: 'pages/el/safety.mdx',
         line: 4,
         field: 'slug',
-        message: '"privacy" gives the address /privacy/ on the gr site, which is also the address of pages/en/privacy.mdx (shown in el until it is translated)',
-        fix: 'give this page another slug: an address belongs to one page on each site, across all its languages, e.g. slug: "pos-na-periigeiste-me-asfaleia" (the title in Greek ELOT 743 (ISO 843); shorten it by hand if it is long)',
+        code: 'SlugAddressTaken',
+        args: {
+          slug: 'privacy',
+          path: '/privacy/',
+          sites: ['gr'],
+          other: 'pages/en/privacy.mdx',
+          shownIn: 'el',
+          suggestion: 'pos-na-periigeiste-me-asfaleia',
+          romanisation: 'Greek ELOT 743 (ISO 843)',
+        },
       },
     ]);
     rmSync(dir, { recursive: true });
@@ -103,9 +111,10 @@ describe('a slug used twice in one site', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       file: 'pages/el/demand.mdx',
-      message: '"en" gives the address /en/ on the gr site, which is also the address of pages/en/home.mdx',
+      code: 'SlugAddressTaken',
+      args: { slug: 'en', path: '/en/', sites: ['gr'], other: 'pages/en/home.mdx', suggestion: 'i-agora-vlaptei' },
     });
-    expect(issues[0]?.fix).toContain('slug: "i-agora-vlaptei"');
+    expect(issues[0]?.args.shownIn).toBeUndefined();
     rmSync(dir, { recursive: true });
   });
 
@@ -114,10 +123,14 @@ describe('a slug used twice in one site', () => {
     edit(dir, 'pages/el/demand.mdx', 'slug: "i-agora-vlaptei"', 'slug: "print"');
     write(dir, 'pages/el/safety.mdx', page('Ασφάλεια', 'print', 'all', 80));
     const issues = issuesOf(dir).filter((i) => i.field === 'slug');
-    const messages = issues.map((i) => `${i.file}: ${i.message}`);
-    expect(messages).toContain('pages/el/safety.mdx: "print" is also the slug of pages/el/demand.mdx');
-    expect(messages).toContain('pages/el/demand.mdx: "print" gives the address /print/ on the gr site, which is reserved for the site\'s print files');
-    expect(issues.find((i) => i.file === 'pages/el/safety.mdx' && i.message.includes('also the slug'))?.fix).toContain('slug: "asfaleia"');
+    const found = issues.map((i) => `${i.file}: ${i.code} ${i.args.slug}`);
+    expect(found).toContain('pages/el/safety.mdx: DuplicateSlug print');
+    expect(found).toContain('pages/el/demand.mdx: SlugAddressReserved print');
+    expect(issues.find((i) => i.file === 'pages/el/safety.mdx' && i.code === 'DuplicateSlug')?.args).toMatchObject({
+      other: 'pages/el/demand.mdx',
+      suggestion: 'asfaleia',
+    });
+    expect(issues.find((i) => i.code === 'SlugAddressReserved')?.args).toMatchObject({ path: '/print/', sites: ['gr'] });
     rmSync(dir, { recursive: true });
   });
 
@@ -125,10 +138,10 @@ describe('a slug used twice in one site', () => {
     const dir = copyFixture();
     edit(dir, 'pages/el/demand.mdx', 'slug: "i-agora-vlaptei"', 'slug: "η-αγορά-βλάπτει"');
     const issue = issuesOf(dir).find((i) => i.file === 'pages/el/demand.mdx' && i.field === 'slug');
-    expect(issue?.message).toMatch(/lower-case ASCII/);
-    expect(issue?.fix).toBe(
-      'write the slug in lower-case ASCII, e.g. slug: "i-agora-vlaptei" (the title in Greek ELOT 743 (ISO 843); shorten it by hand if it is long)',
-    );
+    expect(issue).toMatchObject({
+      code: 'SlugNotAscii',
+      args: { rule: expect.stringMatching(/lower-case ASCII/), suggestion: 'i-agora-vlaptei', romanisation: 'Greek ELOT 743 (ISO 843)' },
+    });
     rmSync(dir, { recursive: true });
   });
 });

@@ -101,9 +101,16 @@ describe('translation units', () => {
       ['printed-text-missing', 'content/countries/md.yaml', 'helplines.0.purpose.ro', ['md/origin-check/ro/a4']],
       ['printed-text-missing', 'content/campaign.yaml', 'funding.ro', ['md/origin-check/ro/a4']],
     ]);
-    expect(facts.find((f) => f.kind === 'printed-text-outdated')?.what).toBe(
-      'the Romanian (ro) text of poster:origin-check:cta was translated from an English text that has changed since: poster design "origin-check" (origin countries), cta box',
-    );
+    expect(facts.find((f) => f.kind === 'printed-text-outdated')).toMatchObject({
+      code: 'PrintedTextOutdated',
+      args: {
+        unit: 'poster:origin-check:cta',
+        locale: 'ro',
+        language: 'Romanian',
+        because: 'english-changed',
+        where: 'poster design "origin-check" (origin countries), cta box',
+      },
+    });
     rmSync(dir, { recursive: true });
   });
 });
@@ -120,7 +127,8 @@ describe('the loader checks every interface string and every locale’s script',
       file: 'ui/ro.yaml',
       line: 3,
       field: 'strings.printers.zipInfo',
-      message: '(ro, plural form "few") gives no "few" form for {files}: ro needs one, few, other',
+      code: 'UiMessageInvalid',
+      args: { locale: 'ro', form: 'few', problem: 'gives no "few" form for {files}: ro needs one, few, other', fix: expect.any(String) },
     });
     rmSync(dir, { recursive: true });
   });
@@ -128,15 +136,16 @@ describe('the loader checks every interface string and every locale’s script',
   it('refuses a key missing in English and a broken or unknown placeholder', () => {
     const dir = copyFixture();
     edit(dir, 'ui/en.yaml', /^ {2}site\.menu: .*\n/m, '');
-    expect(errorsOf(dir).map((i) => `${i.file} ${i.field}: ${i.message}`)).toContain('ui/en.yaml strings.site.menu: is missing (expected string)');
+    expect(errorsOf(dir).map((i) => `${i.file} ${i.field}: ${i.code}`)).toContain('ui/en.yaml strings.site.menu: FieldMissing');
     rmSync(dir, { recursive: true });
     const other = copyFixture();
     edit(other, 'ui/el.yaml', 'στα {language}', 'στα {languge}');
     edit(other, 'ui/el.yaml', 'exit.label: Έξοδος από τη σελίδα', 'exit.label: "Έξοδος {"');
-    expect(errorsOf(other).map((i) => `${i.file} ${i.field}: ${i.message}`)).toEqual([
-      'ui/el.yaml strings.site.fallbackNotice: (el) uses {languge}, which the English message does not have',
-      'ui/el.yaml strings.site.fallbackNotice: (el) leaves out {language}, which the English message has',
-      'ui/el.yaml strings.exit.label: (el) is not a valid message (expect argument closing brace)',
+    // The problems are @repo/i18n's (checkMessage), carried by UiMessageInvalid.
+    expect(errorsOf(other).map((i) => `${i.file} ${i.field}: ${i.code} ${i.args.problem}`)).toEqual([
+      'ui/el.yaml strings.site.fallbackNotice: UiMessageInvalid uses {languge}, which the English message does not have',
+      'ui/el.yaml strings.site.fallbackNotice: UiMessageInvalid leaves out {language}, which the English message has',
+      'ui/el.yaml strings.exit.label: UiMessageInvalid is not a valid message (expect argument closing brace)',
     ]);
     rmSync(other, { recursive: true });
   });
@@ -149,7 +158,8 @@ describe('the loader checks every interface string and every locale’s script',
     expect(issues[0]).toMatchObject({
       file: 'ui/el.yaml',
       field: 'strings.exit.label',
-      message: '(ui:exit.label, el) has a word not in Greek letters, the script of Greek: "Εxit"',
+      code: 'WrongScript',
+      args: { unit: 'ui:exit.label', locale: 'el', words: ['Εxit'], script: 'Greek', language: 'Greek' },
     });
     expect(loadContent(validFixture).locales.allowedForeignWords).toContain('FIXTURE');
     rmSync(dir, { recursive: true });

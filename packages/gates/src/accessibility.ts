@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { BrowserRunOptions, PageCheck } from './browser.ts';
 import { runBrowserChecks } from './browser.ts';
+import { failure, pageTextSelector } from './failure.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -39,16 +40,50 @@ export function accessibilityCheck(): PageCheck {
         (o) => (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<AxeResults> } }).axe.run(document, o),
         options,
       );
-      return results.violations.flatMap((v) =>
-        v.nodes.map((node) => ({
-          site: visit.site.code,
-          page: visit.page.path,
-          problem: `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}, at ${node.target.join(' ')}: ${node.html.length > 160 ? `${node.html.slice(0, 157)}…` : node.html}`,
-          fix: `${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ').trim()} (rule: ${v.helpUrl.replace(/\?.*$/, '')})`,
-        })),
+      const nodes = results.violations.flatMap((v) => v.nodes.map((node) => ({ v, node })));
+      // Which offending elements are in the page's own text (its MDX file), the rest being the layout's.
+      const inText = await page.evaluate(
+        ({ targets, text }) =>
+          targets.map((target) => {
+            try {
+              return document.querySelector(target)?.closest(text) != null;
+            } catch {
+              return false;
+            }
+          }),
+        { targets: nodes.map(({ node }) => String(node.target.at(-1) ?? '')), text: pageTextSelector },
+      );
+      return nodes.map(({ v, node }, i) =>
+        failure(
+          'AxeViolation',
+          {
+            rule: v.id,
+            impact: v.impact ?? 'unknown impact',
+            help: v.help,
+            target: node.target.join(' '),
+            html: node.html,
+            summary: (node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ').trim(),
+            helpUrl: v.helpUrl.replace(/\?.*$/, ''),
+          },
+          { site: visit.site.code, page: visit.page.path, region: inText[i] ? 'body' : 'layout', evidence: evidenceOf(node.html) },
+        ),
       );
     },
   };
+}
+
+/**
+ * What an editor may have written of an offending element, to find its line: the address of its
+ * link or image, else its text (short texts only; the markup itself is the site's).
+ */
+export function evidenceOf(html: string): string | undefined {
+  const attribute = /\s(?:href|src)="([^"]+)"/.exec(html)?.[1];
+  if (attribute) return attribute.replace(/&amp;/g, '&');
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length >= 4 && text.length <= 80 ? text : undefined;
 }
 
 export async function accessibilityGate(sites: Site[], options: BrowserRunOptions = {}): Promise<GateResult> {

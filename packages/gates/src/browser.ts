@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { posix, win32 } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { failure } from './failure.ts';
 import { type ServedSite, serveSites } from './serve.ts';
 import { type PageFile, pagesOf } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
@@ -140,24 +141,14 @@ export async function runBrowserChecks(sites: Site[], checks: (() => PageCheck)[
             try {
               response = await page.goto(visit.url, { waitUntil: 'load', timeout: 30_000 });
             } catch (error) {
-              for (const g of gates)
-                failures.get(g)?.push({
-                  site: visit.site.code,
-                  page: visit.page.path,
-                  problem: `the page did not load: ${(error as Error).message.split('\n')[0]}`,
-                  fix: 'Open the page locally (npm run serve) and fix what stops it loading.',
-                });
+              const at = { site: visit.site.code, page: visit.page.path };
+              for (const g of gates) failures.get(g)?.push(failure('PageDidNotLoad', { error: (error as Error).message.split('\n')[0] ?? '' }, at));
               continue;
             }
             const expected = visit.page.file === '404.html' ? 404 : 200;
             if (response && response.status() !== expected && response.status() !== 200) {
-              for (const g of gates)
-                failures.get(g)?.push({
-                  site: visit.site.code,
-                  page: visit.page.path,
-                  problem: `the page answered HTTP ${response.status()}`,
-                  fix: 'Check that the page is built and linked at this address.',
-                });
+              const at = { site: visit.site.code, page: visit.page.path };
+              for (const g of gates) failures.get(g)?.push(failure('PageHttpStatus', { status: response.status() }, at));
               continue;
             }
             // Fonts are part of a page being ready: wait for them (they load from this server only).

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { type FontFace, familyIsUsed, fontFacesOf, inRanges, resolveAsset, stylesheetsOf } from './css.ts';
+import { failure } from './failure.ts';
 import { fontCodePoints } from './font-file.ts';
 import { codePoints, loadPage, pagesOf, renderedText } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
@@ -21,8 +22,6 @@ function scriptedText($: CheerioAPI): string {
   });
   return out.join(' ');
 }
-
-const describe = (cp: number) => `“${String.fromCodePoint(cp)}” (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`;
 
 export async function fontsGate(sites: Site[]): Promise<GateResult> {
   const failures: Failure[] = [];
@@ -68,14 +67,10 @@ export async function fontsGate(sites: Site[]): Promise<GateResult> {
           if (!drawn) missing.set(key, [...(missing.get(key) ?? []), cp]);
         }
       }
-      for (const [key, cps] of missing) {
-        const shown = cps.slice(0, 12).map(describe).join(', ');
-        failures.push({
-          site: site.code,
-          page: page.path,
-          problem: `${cps.length} character${cps.length === 1 ? '' : 's'} the page shows ${cps.length === 1 ? 'is' : 'are'} not in any ${key} font file it can load, so ${cps.length === 1 ? 'it is' : 'they are'} drawn in the phone's fallback font: ${shown}${cps.length > 12 ? ', …' : ''}`,
-          fix: 'The subset fonts are made from the text siteText() collects in apps/site/src/lib/fonts.ts: if this text comes from a source it does not read, add it there (or add the characters to componentCharacters), then rebuild.',
-        });
+      for (const [font, cps] of missing) {
+        const chars = cps.map((cp) => String.fromCodePoint(cp));
+        // The first character is what the tracer looks for in the page's files.
+        failures.push(failure('CharactersWithoutGlyph', { font, chars }, { site: site.code, page: page.path, evidence: chars[0] }));
       }
     }
   }

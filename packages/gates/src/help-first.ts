@@ -3,9 +3,12 @@
 // type, with a line saying what it is for, and not covered by the sticky exit bar; every other number
 // is one tap away; the page is no wider than the screen; on a home page the campaign's message is on
 // the first screen too; and a helpline number in running text is a link, never plain text.
+
+import type { ArgsOf, ErrorArgs, GateCode } from '@repo/errors';
 import type { Page } from 'playwright-core';
 import type { BrowserRunOptions, PageCheck, Visit } from './browser.ts';
 import { runBrowserChecks } from './browser.ts';
+import { failure } from './failure.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
 /** The phone screens every page is checked at: a common Android size and the smallest iPhone SE. */
@@ -44,8 +47,8 @@ interface Measured {
   /** A link target that, once scrolled to, hides under a fixed or sticky bar. */
   hiddenTargets: string[];
   headline?: { text: string; bottom: number };
-  /** Helpline numbers written in the page's text outside a link. */
-  unlinked: string[];
+  /** Helpline numbers written in the page's text outside a link, with the text and whether it is the page's own (its MDX file). */
+  unlinked: { number: string; text: string; inText: boolean }[];
 }
 
 /** Runs in the page: measures everything above with the page scrolled to the top. */
@@ -123,7 +126,7 @@ async function measure(): Promise<Measured> {
   const h1 = document.querySelector('main h1');
   // Helpline numbers in the text of the page (outside links, scripts and the visually hidden).
   const numbers = [...new Set(links.map((a) => a.innerText.replace(/\D+/g, ' ').trim()).filter((n) => n.replace(/\D/g, '').length >= 3))];
-  const unlinked: string[] = [];
+  const unlinked: { number: string; text: string; inText: boolean }[] = [];
   const main = document.querySelector('main');
   if (main && numbers.length > 0) {
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
@@ -137,7 +140,8 @@ async function measure(): Promise<Measured> {
       const linkedHere = new Set([...block.querySelectorAll<HTMLElement>('a[href^="tel:"]')].map((a) => a.innerText.replace(/\D+/g, '')));
       for (const n of numbers) {
         const pattern = new RegExp(`(^|[^\\d+])${n.replace(/ /g, '[\\s\\u00a0]?')}(?![\\d])`);
-        if (pattern.test(text) && !linkedHere.has(n.replace(/\D/g, ''))) unlinked.push(`${n} in “${text.trim().slice(0, 60)}”`);
+        if (pattern.test(text) && !linkedHere.has(n.replace(/\D/g, '')))
+          unlinked.push({ number: n, text: text.trim().slice(0, 60), inText: parent.closest('main article') !== null });
       }
     }
   }
@@ -149,90 +153,45 @@ async function measure(): Promise<Measured> {
     unreachable: tels.filter((t) => !reachable.has(t)),
     hiddenTargets,
     headline: h1 ? { text: (h1 as HTMLElement).innerText.trim(), bottom: h1.getBoundingClientRect().bottom } : undefined,
-    unlinked: [...new Set(unlinked)],
+    unlinked: unlinked.filter((u, i) => unlinked.findIndex((v) => v.number === u.number && v.text === u.text) === i),
   };
 }
 
-/** The problems of one page at one screen size, each with its fix. */
 /** One fault: `cause` names it apart from the figures, so the same fault at both sizes is reported once. */
 export interface HelpFirstProblem {
   cause: string;
-  problem: string;
-  fix: string;
+  code: GateCode;
+  args: ErrorArgs;
+  region?: 'body' | 'layout';
+  evidence?: string;
 }
 
+/** The problems of one page at one screen size. */
 export function helpFirstProblems(m: Measured, path: string): HelpFirstProblem[] {
-  const at = `at ${m.screen.width} × ${m.screen.height}`;
+  const screen = `${m.screen.width} × ${m.screen.height}`;
   const out: HelpFirstProblem[] = [];
-  if (m.scrollWidth > m.screen.width)
-    out.push({
-      cause: 'too-wide',
-      problem: `the page is ${m.scrollWidth} px wide ${at}: readers must scroll sideways`,
-      fix: 'Let long words, addresses and checksums wrap (overflow-wrap: anywhere) or shorten them with the full value one tap away.',
-    });
+  const add = <C extends GateCode>(cause: string, code: C, args: ArgsOf<C>, more: Pick<HelpFirstProblem, 'region' | 'evidence'> = {}) =>
+    out.push({ cause, code, args: args as ErrorArgs, ...more });
+  if (m.scrollWidth > m.screen.width) add('too-wide', 'PageTooWide', { width: m.scrollWidth, screen });
   const c = m.firstCall;
   if (!c) {
-    out.push({
-      cause: 'no-call',
-      problem: `no tap-to-call link ${at}`,
-      fix: 'Give the country at least one helpline in content/countries/<cc>.yaml; the layout shows the first at the top of every page.',
-    });
+    add('no-call', 'NoCallLink', { screen });
     return out;
   }
   if (c.top < 0 || c.bottom > m.screen.height || c.right > m.screen.width)
-    out.push({
-      cause: 'off-screen',
-      problem: `the first number to call (${c.text}) is not on the first screen ${at}: it spans ${Math.round(c.top)}–${Math.round(c.bottom)} px`,
-      fix: 'Keep the help panel (apps/site/src/components/HelpFirst.astro) directly under the header and the header short.',
-    });
-  else if (c.covered)
-    out.push({
-      cause: 'covered',
-      problem: `the first number to call (${c.text}) is covered by ${c.covered} ${at}`,
-      fix: 'Keep the help panel in the normal flow below the sticky exit bar.',
-    });
+    add('off-screen', 'FirstNumberOffScreen', { text: c.text, screen, top: Math.round(c.top), bottom: Math.round(c.bottom) }, { region: 'layout' });
+  else if (c.covered) add('covered', 'FirstNumberCovered', { text: c.text, cover: c.covered, screen }, { region: 'layout' });
   if (c.width < minTarget || c.height < minTarget)
-    out.push({
-      cause: 'small-target',
-      problem: `the first number's tap target is ${Math.round(c.width)} × ${Math.round(c.height)} px ${at}, under ${minTarget} × ${minTarget}`,
-      fix: `Give the link a minimum size of ${minTarget} px each way.`,
-    });
+    add('small-target', 'FirstNumberSmallTarget', { width: Math.round(c.width), height: Math.round(c.height), screen, min: minTarget }, { region: 'layout' });
   if (c.fontRatio < largeTypeRatio)
-    out.push({
-      cause: 'small-type',
-      problem: `the first number is in ${c.fontRatio.toFixed(2)} × body-size type ${at}`,
-      fix: `Set its number in at least ${largeTypeRatio} × the body size.`,
-    });
-  if (!/\p{L}{3}/u.test(c.text.replace(/^\S+\s/, '')))
-    out.push({
-      cause: 'no-purpose',
-      problem: `the first number to call (${c.text}) does not say what it is for`,
-      fix: "Show the helpline's purpose (content/countries/<cc>.yaml, purpose) in one short line under the number.",
-    });
-  if (m.unreachable.length > 0)
-    out.push({
-      cause: `unreachable ${m.unreachable.join(' ')}`,
-      problem: `${m.unreachable.join(', ')} cannot be reached in one tap from the first screen ${at}`,
-      fix: 'Link from the help panel to the box that lists every number (#help).',
-    });
-  for (const t of m.hiddenTargets)
-    out.push({
-      cause: `hidden ${t}`,
-      problem: `the in-page link ${t} lands under the sticky bar ${at}`,
-      fix: 'Give html a scroll-padding-top at least as tall as the sticky bar.',
-    });
+    add('small-type', 'FirstNumberSmallType', { ratio: c.fontRatio.toFixed(2), screen, min: largeTypeRatio }, { region: 'layout' });
+  if (!/\p{L}{3}/u.test(c.text.replace(/^\S+\s/, ''))) add('no-purpose', 'FirstNumberNoPurpose', { text: c.text }, { region: 'layout' });
+  if (m.unreachable.length > 0) add(`unreachable ${m.unreachable.join(' ')}`, 'NumbersUnreachable', { numbers: m.unreachable, screen }, { region: 'layout' });
+  for (const t of m.hiddenTargets) add(`hidden ${t}`, 'TargetUnderStickyBar', { target: t, screen }, { region: 'layout' });
   if (isHome(path) && m.headline && m.headline.bottom > m.screen.height)
-    out.push({
-      cause: 'headline-off-screen',
-      problem: `the campaign's message (“${m.headline.text.slice(0, 60)}”) ends ${Math.round(m.headline.bottom)} px down ${at}, below the first screen`,
-      fix: "Shorten the home page's title (content/pages/<locale>/home.mdx) or the header above it.",
-    });
+    add('headline-off-screen', 'HeadlineOffScreen', { text: m.headline.text.slice(0, 60), bottom: Math.round(m.headline.bottom), screen });
   for (const u of m.unlinked)
-    out.push({
-      cause: `unlinked ${u}`,
-      problem: `a helpline number is plain text, not a link: ${u}`,
-      fix: 'Write the number in the page as <Call number="…" /> so a tap dials it.',
-    });
+    add(`unlinked ${u.number} ${u.text}`, 'NumberNotLinked', { number: u.number, text: u.text }, { region: u.inText ? 'body' : 'layout', evidence: u.number });
   return out;
 }
 
@@ -246,11 +205,11 @@ export function helpFirstCheck(): PageCheck {
       try {
         for (const screen of phoneScreens) {
           await page.setViewportSize(screen);
-          for (const { cause, problem, fix } of helpFirstProblems(await page.evaluate(measure), visit.page.path)) {
+          for (const { cause, code, args, ...more } of helpFirstProblems(await page.evaluate(measure), visit.page.path)) {
             // The same fault at both sizes is one cause: report it once, naming the first size.
             if (seen.has(cause)) continue;
             seen.add(cause);
-            failures.push({ site: visit.site.code, page: visit.page.path, problem, fix });
+            failures.push(failure(code, args as ArgsOf<typeof code>, { site: visit.site.code, page: visit.page.path, ...more }));
           }
         }
       } finally {

@@ -5,6 +5,7 @@
 // string key shown in place of its words (`helplines.heading`), or a `{placeholder}` left unfilled.
 import { internalNames } from '@repo/content';
 import type { CheerioAPI } from 'cheerio';
+import { failure } from './failure.ts';
 import { loadPage, pagesOf, renderedText } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
@@ -52,16 +53,8 @@ export async function internalsGate(sites: Site[]): Promise<GateResult> {
     for (const page of pagesOf(site.dir)) {
       pages += 1;
       for (const { where, text } of shownText(loadPage(site.dir, page.file))) {
-        for (const leak of leaksIn(text, names)) {
-          failures.push({
-            site: site.code,
-            page: page.path,
-            problem: `the page's ${where} shows “${leak}”, a name from inside the kit that readers should never see`,
-            fix: leak.startsWith('{')
-              ? 'Fill the placeholder where the interface string is used, or correct its name in content/ui/<locale>.yaml.'
-              : 'Say it in the reader’s words (an interface string in content/ui/), and send details meant for the campaign team to dist/reports/.',
-          });
-        }
+        for (const leak of leaksIn(text, names))
+          failures.push(failure('InternalNameShown', { where, leak }, { site: site.code, page: page.path, evidence: leak }));
       }
     }
   }

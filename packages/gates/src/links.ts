@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CheckOptions, LinkChecker, type LinkResult } from 'linkinator';
+import { failure, pageTextSelector } from './failure.ts';
 import { serveSites } from './serve.ts';
 import { fileOfPath, loadPage, pagesOf } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
@@ -43,14 +44,7 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
         const local = (url: string) => url.startsWith(`${site.origin}/`);
         const pathOf = (url: string) => (local(url) ? url.slice(site.origin.length) : url);
         const publicOrigin = siteOrigin(site);
-        if (!publicOrigin) {
-          failures.push({
-            site: site.code,
-            page: '/robots.txt',
-            problem: 'robots.txt is missing or has no "Sitemap:" line, so the site’s public address is unknown and search engines cannot find the sitemap',
-            fix: 'Build the site with apps/site (src/pages/robots.txt.ts writes the Sitemap line from the country’s siteUrl).',
-          });
-        }
+        if (!publicOrigin) failures.push(failure('RobotsTxtMissing', {}, { site: site.code, page: '/robots.txt' }));
         const starts = [
           `${site.origin}/`,
           ...pagesOf(site.dir)
@@ -61,22 +55,12 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
         const sitemapFile = join(site.dir, 'sitemap.xml');
         const sitemapPaths = new Set<string>();
         if (!existsSync(sitemapFile)) {
-          failures.push({
-            site: site.code,
-            page: '/sitemap.xml',
-            problem: 'the site has no sitemap.xml',
-            fix: 'Build the site with apps/site (src/pages/sitemap.xml.ts).',
-          });
+          failures.push(failure('SitemapMissing', {}, { site: site.code, page: '/sitemap.xml' }));
         } else {
           for (const url of sitemapUrls(readFileSync(sitemapFile, 'utf8'))) {
             const parsed = new URL(url);
             if (publicOrigin && parsed.origin !== publicOrigin) {
-              failures.push({
-                site: site.code,
-                page: '/sitemap.xml',
-                problem: `lists ${url}, which is not on the site’s own address ${publicOrigin}`,
-                fix: 'Sitemap entries must be pages of this site: check the siteUrl in content/countries/<cc>.yaml.',
-              });
+              failures.push(failure('SitemapForeignEntry', { url, origin: publicOrigin }, { site: site.code, page: '/sitemap.xml' }));
               continue;
             }
             starts.push(`${site.origin}${parsed.pathname}${parsed.search}`);
@@ -104,12 +88,12 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
         const { links } = await checker.check(check);
         checked += links.filter((l) => l.state !== 'SKIPPED').length;
         const references = referencesOf(site, publicOrigin);
-        for (const path of sitemapPaths) references.set(path, [...(references.get(path) ?? []), '/sitemap.xml']);
+        for (const path of sitemapPaths) references.set(path, [...(references.get(path) ?? []), { page: '/sitemap.xml' }]);
         for (const link of links) {
           if (link.state !== 'BROKEN') continue;
           const target = pathOf(link.url).replace(/#.*$/, '');
-          const pages = references.get(target) ?? [link.parent ? pathOf(link.parent) : '(start address)'];
-          for (const page of pages) failures.push(brokenLinkFailure(site.code, page, target, link));
+          const from = references.get(target) ?? [{ page: link.parent ? pathOf(link.parent) : '(start address)' }];
+          for (const { page, region } of from) failures.push(brokenLinkFailure({ site: site.code, page, region, evidence: target }, target, link));
         }
         failures.push(...anchorFailures(site, publicOrigin));
         failures.push(...languageFailures(site));
@@ -121,30 +105,17 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
   return { gate: 'links', failures: dedupe(failures), summary: `${checked} local addresses checked on ${sites.length} sites` };
 }
 
-function brokenLinkFailure(site: string, page: string, target: string, link: LinkResult): Failure {
+function brokenLinkFailure(at: Parameters<typeof failure>[2], target: string, link: LinkResult): Failure {
   const details = (link.failureDetails ?? []).map((d) => (d instanceof Error ? d.message : `HTTP ${d.status}`)).join('; ');
-  if (link.status && link.status >= 300 && link.status < 400) {
-    return {
-      site,
-      page,
-      problem: `links to ${target}, which redirects (HTTP ${link.status})`,
-      fix: `Link to the final address instead${target.endsWith('/') ? '' : ` (probably ${target.replace(/([?#]|$)/, '/$1')}: every page address ends with a slash)`}.`,
-    };
-  }
-  if (link.status === 404) {
-    return {
-      site,
-      page,
-      problem: `links to ${target}, which does not exist (HTTP 404)`,
-      fix: 'Correct the address, or add the missing page or file; page addresses are listed in the site’s sitemap.xml.',
-    };
-  }
-  return {
-    site,
-    page,
-    problem: `links to ${target}, which failed${link.status ? ` with HTTP ${link.status}` : ''}${details ? `: ${details}` : ''}`,
-    fix: 'Correct the address, or make the file exist in the build.',
-  };
+  if (link.status && link.status >= 300 && link.status < 400) return failure('LinkRedirects', { target, status: link.status }, at);
+  if (link.status === 404) return failure('BrokenLink', { target }, at);
+  return failure('LinkFailed', { target, ...(link.status ? { status: link.status } : {}), ...(details ? { details } : {}) }, at);
+}
+
+/** A page that refers to an address, and whether it does so from its own text or from the layout. */
+interface Reference {
+  page: string;
+  region?: 'body' | 'layout';
 }
 
 const referenceSelector =
@@ -158,9 +129,9 @@ function localPath(ref: string, pagePath: string, publicOrigin: string | undefin
   return { path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) };
 }
 
-/** Every address of this site that each page refers to: address → pages that refer to it. */
-function referencesOf(site: Site, publicOrigin: string | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Every address of this site that each page refers to: address → pages that refer to it (from their text or their layout). */
+function referencesOf(site: Site, publicOrigin: string | undefined): Map<string, Reference[]> {
+  const out = new Map<string, Reference[]>();
   for (const page of pagesOf(site.dir)) {
     const $ = loadPage(site.dir, page.file);
     $(referenceSelector).each((_, el) => {
@@ -173,11 +144,15 @@ function referencesOf(site: Site, publicOrigin: string | undefined): Map<string,
             .map((c) => c.trim().split(/\s+/)[0] ?? '')
             .filter(Boolean),
         );
+      const region = $(el).closest(pageTextSelector).length > 0 ? 'body' : 'layout';
       for (const ref of attrs) {
         const local = localPath(ref, page.path, publicOrigin);
         if (!local) continue;
         const list = out.get(local.path) ?? [];
-        if (!list.includes(page.path)) list.push(page.path);
+        const known = list.find((r) => r.page === page.path);
+        // Once per page; from its text when the text refers to it at all.
+        if (!known) list.push({ page: page.path, region });
+        else if (region === 'body') known.region = 'body';
         out.set(local.path, list);
       }
     });
@@ -217,12 +192,13 @@ export function anchorFailures(site: Site, publicOrigin?: string): Failure[] {
       if (!target?.endsWith('.html')) return;
       if (!ids(target).has(local.hash)) {
         const where = target === page.file ? 'this page' : `${local.path}`;
-        failures.push({
-          site: site.code,
-          page: page.path,
-          problem: `the link “${$(a).text().trim()}” (${href}) points to #${local.hash}, but ${where} has no element with id="${local.hash}"`,
-          fix: `Give the target element id="${local.hash}", or correct the link’s #anchor.`,
-        });
+        failures.push(
+          failure(
+            'AnchorMissing',
+            { text: $(a).text().trim(), href, hash: local.hash, target: where },
+            { site: site.code, page: page.path, region: $(a).closest(pageTextSelector).length > 0 ? 'body' : 'layout', evidence: href },
+          ),
+        );
       }
     });
   }
@@ -252,12 +228,13 @@ export function languageFailures(site: Site): Failure[] {
       const from = page.file === '404.html' ? (el.closest('[lang]').attr('lang') ?? lang) : lang;
       const to = pageLang(target);
       if (from && to && from !== to) {
-        failures.push({
-          site: site.code,
-          page: page.path,
-          problem: `the link “${el.text().trim()}” (${href}) leads from a page in ${from} to a page in ${to}`,
-          fix: `Link to the ${from} version of that page, or, if this link is meant to change the language, put it in the language switcher (nav.languages).`,
-        });
+        failures.push(
+          failure(
+            'LinkSwitchesLanguage',
+            { text: el.text().trim(), href, from, to },
+            { site: site.code, page: page.path, region: el.closest(pageTextSelector).length > 0 ? 'body' : 'layout', evidence: href },
+          ),
+        );
       }
     });
   }
@@ -267,7 +244,7 @@ export function languageFailures(site: Site): Failure[] {
 function dedupe(failures: Failure[]): Failure[] {
   const seen = new Set<string>();
   return failures.filter((f) => {
-    const key = `${f.site}\n${f.page}\n${f.problem}`;
+    const key = `${f.site}\n${f.page}\n${f.code}\n${f.problem}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -3,8 +3,10 @@
 // the Cache API. Requests to other hosts are recorded, and can never be sent (see browser.ts). Anything the
 // Content-Security-Policy blocks, and any script error, is reported too: a blocked script is a
 // feature (such as the exit control) that silently does not work.
+import type { ArgsOf, GateCode } from '@repo/errors';
 import type { BrowserRunOptions, PageCheck, Visit } from './browser.ts';
 import { runBrowserChecks } from './browser.ts';
+import { failure, pageTextSelector } from './failure.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
 /** Runs in every page before its own scripts: records every attempt to store something. */
@@ -43,15 +45,30 @@ function recordStorageWrites() {
       return cacheOpen.call(this, name);
     };
   }
-  document.addEventListener('securitypolicyviolation', (e) =>
+  // A blocked element inside the page's own text (its MDX file) says so: the failure is traced there.
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const blocked = /^(inline|eval|data|blob)$/.test(e.blockedURI)
+      ? `${e.blockedURI === 'data' || e.blockedURI === 'blob' ? `a ${e.blockedURI}: URL` : `${e.blockedURI} code`}`
+      : e.blockedURI || 'inline code';
+    const inText = e.target instanceof Element && e.target.closest('main article') !== null;
     log(
-      `csp:${e.effectiveDirective} blocked ${/^(inline|eval|data|blob)$/.test(e.blockedURI) ? `${e.blockedURI === 'data' || e.blockedURI === 'blob' ? `a ${e.blockedURI}: URL` : `${e.blockedURI} code`}` : e.blockedURI || 'inline code'}${e.sample ? ` (“${e.sample}”)` : ''}`,
-    ),
-  );
+      `csp:${JSON.stringify({ directive: e.effectiveDirective, blocked, url: /^[a-z]+:\/\//i.test(e.blockedURI) ? e.blockedURI : '', sample: e.sample, inText })}`,
+    );
+  });
+}
+
+/** A blocked load or run, as the init script records it. */
+interface CspTrace {
+  directive: string;
+  blocked: string;
+  /** The address blocked, when it is one. */
+  url: string;
+  sample: string;
+  inText: boolean;
 }
 
 export function privacyBrowserCheck(): PageCheck {
-  let requests: string[] = [];
+  let requests: { type: string; url: string }[] = [];
   let errors: string[] = [];
   let dirty = false;
   return {
@@ -64,49 +81,51 @@ export function privacyBrowserCheck(): PageCheck {
         const url = request.url();
         const visit = current();
         if (/^(data|blob|about):/.test(url) || (visit && url.startsWith(`${visit.site.origin}/`))) return;
-        requests.push(`${request.resourceType()} ${url}`);
+        requests.push({ type: request.resourceType(), url });
       });
-      page.on('websocket', (ws) => requests.push(`websocket ${ws.url()}`));
+      page.on('websocket', (ws) => requests.push({ type: 'websocket', url: ws.url() }));
       page.on('pageerror', (error) => errors.push(error.message));
     },
     async check(page, visit, context): Promise<Failure[]> {
       const failures: Failure[] = [];
-      const fail = (problem: string, fix: string) => failures.push({ site: visit.site.code, page: visit.page.path, problem, fix });
-      for (const request of requests)
-        fail(
-          `the page requested ${request}, which would leave the site’s own server`,
-          'Serve the file from the site itself, or remove what requests it: every request to another host tells that host who is reading.',
-        );
-      const state = await page.evaluate(async () => {
-        const w = window as unknown as { __traces?: string[] };
-        const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '?') : [];
-        const cacheNames = window.caches ? await caches.keys() : [];
-        return { traces: w.__traces ?? [], local: Object.keys(localStorage), session: Object.keys(sessionStorage), databases, cacheNames };
-      });
+      const fail = <C extends GateCode>(code: C, args: ArgsOf<C>, more: { region?: 'body' | 'layout'; evidence?: string } = {}) =>
+        failures.push(failure(code, args, { site: visit.site.code, page: visit.page.path, ...more }));
+      const urls = requests.map((r) => r.url);
+      const state = await page.evaluate(
+        async ({ urls, text }) => {
+          const w = window as unknown as { __traces?: string[] };
+          const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '?') : [];
+          const cacheNames = window.caches ? await caches.keys() : [];
+          // Which requested addresses an element of the page's own text asks for (its MDX file), the rest being the layout's.
+          const attributes = ['src', 'href', 'srcset', 'poster', 'data', 'action'];
+          const inText = urls.filter((url) =>
+            [...document.querySelectorAll(text)].some((article) =>
+              [...article.querySelectorAll('*')].some((el) => attributes.some((a) => (el.getAttribute(a) ?? '').includes(url))),
+            ),
+          );
+          return { traces: w.__traces ?? [], local: Object.keys(localStorage), session: Object.keys(sessionStorage), databases, cacheNames, inText };
+        },
+        { urls, text: pageTextSelector },
+      );
+      for (const { type, url } of requests) fail('ForeignRequest', { type, url }, { region: state.inText.includes(url) ? 'body' : 'layout', evidence: url });
       const cookies = await context.cookies();
-      for (const c of cookies) fail(`the page set a cookie “${c.name}” (${c.domain})`, 'Remove the cookie: the site must leave no trace on a reader’s phone.');
+      for (const c of cookies) fail('CookieSet', { name: c.name, domain: c.domain });
       const writes = state.traces.filter((t) => !t.startsWith('csp:'));
-      for (const t of writes)
-        fail(
-          `a script stored data: ${t}`,
-          'Remove the storage write: the site must leave no trace on a reader’s phone (keep state in the page, or in the URL).',
-        );
+      for (const write of writes) fail('StorageWrite', { write });
       // Writes that bypass setItem (localStorage.key = value) show up as keys left behind.
-      for (const key of state.local)
-        if (!writes.includes(`localStorage.setItem("${key}")`))
-          fail(`localStorage holds “${key}” after loading`, 'Remove the storage write: the site must leave no trace on a reader’s phone.');
-      for (const key of state.session)
-        if (!writes.includes(`sessionStorage.setItem("${key}")`))
-          fail(`sessionStorage holds “${key}” after loading`, 'Remove the storage write: the site must leave no trace on a reader’s phone.');
-      for (const name of state.databases)
-        if (!writes.includes(`indexedDB.open("${name}")`)) fail(`an IndexedDB database “${name}” exists after loading`, 'Remove the IndexedDB use.');
-      for (const name of state.cacheNames) fail(`a Cache Storage cache “${name}” exists after loading`, 'Remove the service worker or cache use.');
-      for (const t of state.traces.filter((x) => x.startsWith('csp:')))
+      for (const key of state.local) if (!writes.includes(`localStorage.setItem("${key}")`)) fail('StorageLeftover', { storage: 'localStorage', key });
+      for (const key of state.session) if (!writes.includes(`sessionStorage.setItem("${key}")`)) fail('StorageLeftover', { storage: 'sessionStorage', key });
+      for (const name of state.databases) if (!writes.includes(`indexedDB.open("${name}")`)) fail('IndexedDbLeftover', { name });
+      for (const name of state.cacheNames) fail('CacheStorageLeftover', { name });
+      for (const t of state.traces.filter((x) => x.startsWith('csp:'))) {
+        const csp = JSON.parse(t.slice(4)) as CspTrace;
         fail(
-          `the Content-Security-Policy ${t.slice(4)}`,
-          'Serve every file from the site itself (no data: URLs or other hosts beyond what the policy allows), and do not use inline style="" or on…= attributes or <script is:inline>: bundle scripts and styles so Astro hashes them (security.csp).',
+          'CspBlocked',
+          { directive: csp.directive, blocked: csp.blocked, ...(csp.sample ? { sample: csp.sample } : {}) },
+          { region: csp.inText ? 'body' : undefined, evidence: csp.url || undefined },
         );
-      for (const e of errors) fail(`a script failed: ${e.split('\n')[0]}`, 'Fix the script (open the page with npm run serve and look at the console).');
+      }
+      for (const e of errors) fail('ScriptError', { message: e.split('\n')[0] ?? '' });
       dirty = cookies.length > 0 || state.local.length + state.session.length + state.databases.length + state.cacheNames.length > 0;
       return failures;
     },

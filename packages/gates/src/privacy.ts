@@ -8,7 +8,9 @@
 // The browser half (privacy-browser.ts) proves the same at run time: no request leaves, no storage.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ArgsOf, GateCode } from '@repo/errors';
 import { cssAssetUrls, fontFacesOf, stylesheetsOf } from './css.ts';
+import { failure, pageTextSelector } from './failure.ts';
 import { headersFor, parseCsp, parseHeadersFile } from './headers.ts';
 import { loadPage, pagesOf } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
@@ -81,22 +83,18 @@ export async function privacyGate(sites: Site[]): Promise<GateResult> {
   const failures: Failure[] = [];
   let pages = 0;
   for (const site of sites) {
-    const fail = (page: string, problem: string, fix: string) => failures.push({ site: site.code, page, problem, fix });
+    const fail = <C extends GateCode>(page: string, code: C, args: ArgsOf<C>, more: { region?: 'body' | 'layout'; evidence?: string } = {}) =>
+      failures.push(failure(code, args, { site: site.code, page, ...more }));
     const headersFile = join(site.dir, '_headers');
     const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : undefined;
     if (!rules) {
-      fail(
-        '/_headers',
-        'the site has no _headers file, so static hosts send none of the policies a <meta> tag cannot carry (frame-ancestors, HSTS, Referrer-Policy, Permissions-Policy)',
-        'Build the site with apps/site: its headers integration (src/integrations/headers.ts) writes _headers.',
-      );
+      fail('/_headers', 'HeadersFileMissing', {});
     } else {
       const headers = headersFor(rules, '/');
       for (const h of requiredHeaders) {
         const value = headers.get(h.name.toLowerCase());
-        if (value === undefined)
-          fail('/_headers', `no ${h.name} header for /*`, `Add "${h.name}" (${h.want}) to the /* block of _headers (apps/site/src/integrations/headers.ts).`);
-        else if (!h.check(value)) fail('/_headers', `${h.name} is "${value}"`, `Set it to ${h.want} (apps/site/src/integrations/headers.ts).`);
+        if (value === undefined) fail('/_headers', 'HeaderMissing', { name: h.name, want: h.want });
+        else if (!h.check(value)) fail('/_headers', 'HeaderWrong', { name: h.name, value, want: h.want });
       }
     }
     for (const page of pagesOf(site.dir)) {
@@ -104,69 +102,42 @@ export async function privacyGate(sites: Site[]): Promise<GateResult> {
       const $ = loadPage(site.dir, page.file);
       const metas = $('meta[http-equiv]').filter((_, m) => ($(m).attr('http-equiv') ?? '').toLowerCase() === 'content-security-policy');
       if (metas.length === 0) {
-        fail(
-          page.path,
-          'the page has no Content-Security-Policy <meta>',
-          'Keep security.csp on in apps/site/astro.config.ts; pages written outside Astro need the same policy.',
-        );
+        fail(page.path, 'CspMetaMissing', {});
       } else {
-        for (const problem of cspProblems($(metas[0]).attr('content') ?? ''))
-          fail(
-            page.path,
-            `its Content-Security-Policy is not strict: ${problem}`,
-            'Remove the source from the directives in apps/site/astro.config.ts (security.csp): scripts and styles are allowed by hash, and everything is served from the site itself.',
-          );
+        for (const problem of cspProblems($(metas[0]).attr('content') ?? '')) fail(page.path, 'CspNotStrict', { problem });
         const head = $('head').children().toArray();
         const metaAt = head.indexOf(metas[0] as (typeof head)[number]);
         const governedAt = head.findIndex((el) => $(el).is('script, style, link[rel~="stylesheet"]'));
-        if (metaAt < 0 || (governedAt >= 0 && governedAt < metaAt))
-          fail(
-            page.path,
-            'the Content-Security-Policy <meta> is not in <head> before the scripts and styles it governs',
-            'Put the policy <meta> in <head> before any script or style (Astro does this with security.csp).',
-          );
+        if (metaAt < 0 || (governedAt >= 0 && governedAt < metaAt)) fail(page.path, 'CspMetaLate', {});
       }
+      /** Whether an element is in the page's own text (its MDX file) or in the layout around it. */
+      const regionOf = (el: Parameters<typeof $>[0]) => ($(el).closest(pageTextSelector).length > 0 ? 'body' : 'layout');
       $(resourceSelector).each((_, el) => {
         const tag = 'tagName' in el ? el.tagName : 'element';
-        for (const attr of ['src', 'href', 'data', 'poster', 'action']) {
-          const url = $(el).attr(attr);
-          if (url && isForeign(url))
-            fail(
-              page.path,
-              `<${tag} ${attr}="${url}"> loads from another host`,
-              'Host the file on the site itself (in apps/site/public or imported through Astro), or remove it: every request to another host tells that host who is reading this page.',
-            );
+        for (const attribute of ['src', 'href', 'data', 'poster', 'action']) {
+          const url = $(el).attr(attribute);
+          if (url && isForeign(url)) fail(page.path, 'ForeignResource', { tag, attribute, url }, { region: regionOf(el), evidence: url });
         }
         const srcset = $(el).attr('srcset');
         for (const candidate of srcset ? srcset.split(',') : []) {
           const url = candidate.trim().split(/\s+/)[0] ?? '';
-          if (isForeign(url)) fail(page.path, `<${tag} srcset> loads ${url} from another host`, 'Host the image on the site itself, or remove it.');
+          if (isForeign(url)) fail(page.path, 'ForeignSrcset', { tag, url }, { region: regionOf(el), evidence: url });
         }
       });
       const sheets = stylesheetsOf($, site.dir, page.path);
       for (const { url } of [...cssAssetUrls(sheets), ...fontFacesOf(sheets).map((f) => ({ url: f.url ?? '' }))]) {
-        if (url && isForeign(url))
-          fail(page.path, `CSS loads ${url} from another host`, 'Serve fonts and images from the site itself (apps/site/src or public).');
+        if (url && isForeign(url)) fail(page.path, 'ForeignCss', { url }, { evidence: url });
       }
       for (const sheet of sheets) {
         for (const m of sheet.text.matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g))
-          if (isForeign(m[1] as string)) fail(page.path, `CSS imports ${m[1]} from another host`, 'Bundle the stylesheet with the site instead.');
+          if (isForeign(m[1] as string)) fail(page.path, 'ForeignCssImport', { url: m[1] as string }, { evidence: m[1] as string });
       }
       $('*').each((_, el) => {
         if (!('attribs' in el)) return;
         for (const name of Object.keys(el.attribs)) {
-          if (/^on/i.test(name))
-            fail(
-              page.path,
-              `<${el.tagName} ${name}="…"> is an inline event handler, which the Content-Security-Policy blocks`,
-              'Attach the handler from a bundled <script> with addEventListener.',
-            );
+          if (/^on/i.test(name)) fail(page.path, 'InlineHandler', { tag: el.tagName, name }, { region: regionOf(el) });
           else if (name === 'style')
-            fail(
-              page.path,
-              `<${el.tagName} style="${el.attribs.style}"> is an inline style, which the Content-Security-Policy blocks`,
-              'Move the declaration into a class in apps/site/src/styles/site.css.',
-            );
+            fail(page.path, 'InlineStyle', { tag: el.tagName, style: el.attribs.style ?? '' }, { region: regionOf(el), evidence: el.attribs.style });
         }
       });
     }
@@ -176,5 +147,6 @@ export async function privacyGate(sites: Site[]): Promise<GateResult> {
 
 function dedupe(failures: Failure[]): Failure[] {
   const seen = new Set<string>();
-  return failures.filter((f) => !seen.has(`${f.site}${f.page}${f.problem}`) && seen.add(`${f.site}${f.page}${f.problem}`));
+  const key = (f: Failure) => `${f.site}\n${f.page}\n${f.code}\n${f.problem}`;
+  return failures.filter((f) => !seen.has(key(f)) && seen.add(key(f)));
 }

@@ -3,6 +3,7 @@
 // path or an order that depends on the file system; the report shows where the bytes part.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { failure } from './failure.ts';
 import { filesOf } from './site-files.ts';
 import type { Failure, GateResult } from './types.ts';
 
@@ -25,9 +26,6 @@ function locate(file: string): { site: string; page: string } {
   return m ? { site: m[1] as string, page: m[2] as string } : { site: 'build', page: `/${file}` };
 }
 
-const fix =
-  'Make the output depend only on the content and code: take dates from campaign.releaseDate (or SOURCE_DATE_EPOCH), sort anything listed from a folder or a Map, never embed absolute paths, random ids or the time of the build.';
-
 /** Compares two build folders file by file; every difference is a failure. */
 export function compareTrees(first: string, second: string, options: { ignore?: (file: string) => boolean } = {}): GateResult {
   const keep = (f: string) => !options.ignore?.(f);
@@ -38,18 +36,12 @@ export function compareTrees(first: string, second: string, options: { ignore?: 
   const failures: Failure[] = [];
   for (const file of a) {
     if (!inB.has(file)) {
-      failures.push({
-        ...locate(file),
-        problem: 'exists in the first build only',
-        fix: `A file name that changes between builds (a hash of something unstable, or a date) is the usual cause. ${fix}`,
-      });
+      failures.push(failure('OnlyInFirstBuild', {}, locate(file)));
       continue;
     }
     const diff = firstDifference(readFileSync(join(first, file)), readFileSync(join(second, file)));
-    if (diff) failures.push({ ...locate(file), problem: `differs between two builds from byte ${diff.offset}: ${diff.a} ≠ ${diff.b}`, fix });
+    if (diff) failures.push(failure('BuildsDiffer', { offset: diff.offset, first: diff.a, second: diff.b }, locate(file)));
   }
-  for (const file of b)
-    if (!inA.has(file))
-      failures.push({ ...locate(file), problem: 'exists in the second build only', fix: `A file name that changes between builds is the usual cause. ${fix}` });
+  for (const file of b) if (!inA.has(file)) failures.push(failure('OnlyInSecondBuild', {}, locate(file)));
   return { gate: 'reproducible', failures, summary: `${a.length} files compared byte for byte` };
 }

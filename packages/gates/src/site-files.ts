@@ -61,8 +61,17 @@ export function fileOfPath(siteDir: string, path: string): string | undefined {
 }
 
 const parsed = new Map<string, CheerioAPI>();
-/** A page parsed with cheerio (cached per file for one gate run; call `forgetPages()` after). */
+let parsedSite: string | undefined;
+/**
+ * A page parsed with cheerio (cached per file for one gate run; call `forgetPages()` after). The
+ * cache holds one site's pages at a time: gates go site by site, and a parsed page takes a megabyte
+ * or two, so at 30 countries and thousands of pages a cache of every page would not fit in memory.
+ */
 export function loadPage(siteDir: string, file: string): CheerioAPI {
+  if (parsedSite !== siteDir) {
+    parsed.clear();
+    parsedSite = siteDir;
+  }
   const full = join(siteDir, file);
   let $ = parsed.get(full);
   if (!$) {
@@ -73,6 +82,7 @@ export function loadPage(siteDir: string, file: string): CheerioAPI {
 }
 export function forgetPages() {
   parsed.clear();
+  parsedSite = undefined;
 }
 
 /**

@@ -8,7 +8,9 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { ArgsOf, GateCode } from '@repo/errors';
 import { cssAssetUrls, familyIsUsed, fontFacesOf, inRanges, resolveAsset, stylesheetsOf } from './css.ts';
+import { failure } from './failure.ts';
 import { codePoints, loadPage, pagesOf, renderedText } from './site-files.ts';
 import type { Failure, GateResult, Site } from './types.ts';
 
@@ -127,22 +129,10 @@ export async function weightGate(sites: Site[], options: WeightOptions = {}): Pr
   const weights = sites.flatMap((site) => pagesOf(site.dir).map((page) => weighPage(site, page)));
   const failures: Failure[] = [];
   for (const w of weights) {
-    const failure = (problem: string, fix: string) => failures.push({ site: w.site, page: w.page, problem, fix });
-    if (w.html > budgets.html)
-      failure(
-        `HTML is ${kB(w.html)} gzipped, over the ${kB(budgets.html)} budget`,
-        'Shorten or split the page (the first 14 kB arrive in the first round trip); inline CSS counts here too, so move large style blocks into the shared stylesheet.',
-      );
-    if (w.css > budgets.css)
-      failure(
-        `CSS is ${kB(w.css)} gzipped, over the ${kB(budgets.css)} budget`,
-        'Remove unused rules and duplicated @font-face blocks from apps/site/src/styles.',
-      );
-    if (w.js > budgets.js)
-      failure(
-        `JavaScript is ${kB(w.js)} gzipped, over the ${kB(budgets.js)} budget`,
-        'The site needs almost no script: remove the library or component that added it, or render the feature as HTML.',
-      );
+    const fail = <C extends GateCode>(code: C, args: ArgsOf<C>) => failures.push(failure(code, args, { site: w.site, page: w.page }));
+    if (w.html > budgets.html) fail('HtmlOverBudget', { bytes: w.html, budget: budgets.html });
+    if (w.css > budgets.css) fail('CssOverBudget', { bytes: w.css, budget: budgets.css });
+    if (w.js > budgets.js) fail('JsOverBudget', { bytes: w.js, budget: budgets.js });
     if (w.total > budgets.total) {
       const biggest = [
         ...w.fonts.map((f) => ({ ...f, kind: 'font' })),
@@ -153,10 +143,15 @@ export async function weightGate(sites: Site[], options: WeightOptions = {}): Pr
         .slice(0, 3)
         .map((f) => `${f.kind} /${f.file} ${kB(f.bytes)}`)
         .join(', ');
-      failure(
-        `first load is ${kB(w.total)}, over the ${kB(budgets.total)} budget (HTML ${kB(w.html)}, fonts ${kB(w.fonts.reduce((n, f) => n + f.bytes, 0))} in ${w.fonts.length} files, images ${kB(w.images.reduce((n, f) => n + f.bytes, 0))}; largest: ${biggest || 'none'})`,
-        'Subset fonts to the characters the page uses (apps/site/src/lib/fonts.ts), give each script its own unicode-range, resize and compress images (WebP/AVIF, at most the width they are shown at), or drop what the page does not need.',
-      );
+      fail('FirstLoadOverBudget', {
+        total: w.total,
+        budget: budgets.total,
+        html: w.html,
+        fonts: w.fonts.reduce((n, f) => n + f.bytes, 0),
+        fontFiles: w.fonts.length,
+        images: w.images.reduce((n, f) => n + f.bytes, 0),
+        largest: biggest,
+      });
     }
   }
   if (options.reportFile) writeWeightReport(options.reportFile, weights);

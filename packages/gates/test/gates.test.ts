@@ -20,7 +20,7 @@ import {
   sitesIn,
   weightGate,
 } from '../src/index.ts';
-import { buildFixtureSites, copySites, insertIntoPage, tempDir, tinyPng, writeFile } from './helpers.ts';
+import { buildFixtureSites, coded, copySites, insertIntoPage, tempDir, tinyPng, writeFile } from './helpers.ts';
 
 const work = tempDir('gates-');
 const built = join(work, 'built');
@@ -71,14 +71,9 @@ describe('links gate', () => {
     const dir = brokenCopy();
     insertIntoPage(join(dir, 'gr'), 'en/index.html', '<p><a href="/en/no-such-page/">Read more</a></p>');
     const { failures } = await linksGate(sitesIn(dir));
-    expect(failures).toEqual([
-      {
-        site: 'gr',
-        page: '/en/',
-        problem: 'links to /en/no-such-page/, which does not exist (HTTP 404)',
-        fix: 'Correct the address, or add the missing page or file; page addresses are listed in the site’s sitemap.xml.',
-      },
-    ]);
+    expect(failures.map(coded)).toEqual([{ site: 'gr', page: '/en/', code: 'BrokenLink', args: { target: '/en/no-such-page/' } }]);
+    // Inserted before the page's article: in the layout, not in its text.
+    expect(failures[0]).toMatchObject({ region: 'layout', evidence: '/en/no-such-page/' });
   });
 
   it('catches a redirect, a missing anchor, a missing image, a dead sitemap entry and a link that switches language', async () => {
@@ -95,19 +90,16 @@ describe('links gate', () => {
       readFileSync(sitemap, 'utf8').replace('</urlset>', '<url><loc>https://gr.test.example/removed/</loc></url></urlset>'),
     );
     const { failures } = await linksGate(sitesIn(dir));
-    const problems = failures.map((f) => `${f.site} ${f.page}: ${f.problem}`);
-    expect(problems).toEqual(
+    expect(failures.map(coded)).toEqual(
       expect.arrayContaining([
-        'gr /en/: links to /en/privacy, which redirects (HTTP 301)',
-        'gr /en/: links to /_astro/gone.png, which does not exist (HTTP 404)',
-        'gr /sitemap.xml: links to /removed/, which does not exist (HTTP 404)',
-        'gr /en/: the link “Jump” (#nowhere) points to #nowhere, but this page has no element with id="nowhere"',
-        'gr /en/: the link “Greek page” (/i-agora-vlaptei/) leads from a page in en to a page in el',
+        { site: 'gr', page: '/en/', code: 'LinkRedirects', args: { target: '/en/privacy', status: 301 } },
+        { site: 'gr', page: '/en/', code: 'BrokenLink', args: { target: '/_astro/gone.png' } },
+        { site: 'gr', page: '/sitemap.xml', code: 'BrokenLink', args: { target: '/removed/' } },
+        { site: 'gr', page: '/en/', code: 'AnchorMissing', args: { text: 'Jump', href: '#nowhere', hash: 'nowhere', target: 'this page' } },
+        { site: 'gr', page: '/en/', code: 'LinkSwitchesLanguage', args: { text: 'Greek page', href: '/i-agora-vlaptei/', from: 'en', to: 'el' } },
       ]),
     );
     expect(failures).toHaveLength(5);
-    expect(failures.find((f) => f.problem.includes('redirects'))?.fix).toContain('/en/privacy/');
-    expect(failures.find((f) => f.problem.includes('leads from'))?.fix).toContain('language switcher (nav.languages)');
   });
 });
 
@@ -118,9 +110,20 @@ describe('accessibility gate', () => {
     insertIntoPage(join(dir, 'gr'), 'en/index.html', '<img src="/_astro/poster.png">');
     const failures = await inBrowser(dir, accessibilityCheck, (path, site) => site === 'gr' && path.startsWith('/en/'));
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ site: 'gr', page: '/en/' });
-    expect(failures[0]?.problem).toBe('image-alt (critical): Images must have alternative text, at img: <img src="/_astro/poster.png">');
-    expect(failures[0]?.fix).toContain('Element does not have an alt attribute');
+    expect(failures[0]).toMatchObject({
+      site: 'gr',
+      page: '/en/',
+      code: 'AxeViolation',
+      args: {
+        rule: 'image-alt',
+        impact: 'critical',
+        target: 'img',
+        html: '<img src="/_astro/poster.png">',
+        summary: expect.stringContaining('Element does not have an alt attribute'),
+      },
+      region: 'layout',
+      evidence: '/_astro/poster.png',
+    });
   });
 });
 
@@ -129,24 +132,19 @@ describe('privacy gates', () => {
     const dir = brokenCopy();
     insertIntoPage(join(dir, 'md'), 'en/index.html', '<script src="https://cdn.tracker.example/analytics.js"></script>', 'head');
     const { failures } = await privacyGate(sitesIn(dir));
-    expect(failures).toEqual([
-      {
-        site: 'md',
-        page: '/en/',
-        problem: '<script src="https://cdn.tracker.example/analytics.js"> loads from another host',
-        fix: 'Host the file on the site itself (in apps/site/public or imported through Astro), or remove it: every request to another host tells that host who is reading this page.',
-      },
+    expect(failures.map(coded)).toEqual([
+      { site: 'md', page: '/en/', code: 'ForeignResource', args: { tag: 'script', attribute: 'src', url: 'https://cdn.tracker.example/analytics.js' } },
     ]);
+    expect(failures[0]).toMatchObject({ region: 'layout', evidence: 'https://cdn.tracker.example/analytics.js' });
   });
 
   it.skipIf(!hasChromium)('catch a third-party script in the browser, without letting the request leave', async () => {
     const dir = brokenCopy();
     insertIntoPage(join(dir, 'md'), 'en/index.html', '<script src="https://cdn.tracker.example/analytics.js"></script>', 'head');
     const failures = await inBrowser(dir, privacyBrowserCheck, (path, site) => site === 'md' && path === '/en/');
-    expect(failures.filter(on('md', '/en/')).map((f) => f.problem)).toEqual(
-      expect.arrayContaining(['the page requested script https://cdn.tracker.example/analytics.js, which would leave the site’s own server']),
+    expect(failures.filter(on('md', '/en/')).map(coded)).toEqual(
+      expect.arrayContaining([{ site: 'md', page: '/en/', code: 'ForeignRequest', args: { type: 'script', url: 'https://cdn.tracker.example/analytics.js' } }]),
     );
-    expect(failures[0]?.fix).toContain('Serve the file from the site itself');
   });
 
   it.skipIf(!hasChromium)('catch cookies and every kind of storage write', async () => {
@@ -158,15 +156,14 @@ describe('privacy gates', () => {
     );
     insertIntoPage(join(dir, 'md'), 'index.html', '<script src="/_astro/remember.js"></script>', 'head');
     const failures = await inBrowser(dir, privacyBrowserCheck, (path, site) => site === 'md' && path === '/');
-    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual(
+    expect(failures.map(coded)).toEqual(
       expect.arrayContaining([
-        'md /: a script stored data: localStorage.setItem("seen")',
-        'md /: sessionStorage holds “visits” after loading',
-        'md /: the page set a cookie “uid” (127.0.0.1)',
-        'md /: a script stored data: indexedDB.open("history")',
+        { site: 'md', page: '/', code: 'StorageWrite', args: { write: 'localStorage.setItem("seen")' } },
+        { site: 'md', page: '/', code: 'StorageLeftover', args: { storage: 'sessionStorage', key: 'visits' } },
+        { site: 'md', page: '/', code: 'CookieSet', args: { name: 'uid', domain: '127.0.0.1' } },
+        { site: 'md', page: '/', code: 'StorageWrite', args: { write: 'indexedDB.open("history")' } },
       ]),
     );
-    expect(failures.every((f) => f.fix.length > 0)).toBe(true);
   });
 
   it('catch a weak Content-Security-Policy, an inline style, and a site without _headers', async () => {
@@ -176,13 +173,11 @@ describe('privacy gates', () => {
     insertIntoPage(join(dir, 'gr'), 'en/index.html', '<p style="color:red">Hello</p>');
     rmSync(join(dir, 'md/_headers'));
     const { failures } = await privacyGate(sitesIn(dir));
-    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual(
-      [
-        "gr /en/: its Content-Security-Policy is not strict: style-src allows 'unsafe-inline'",
-        'gr /en/: <p style="color:red"> is an inline style, which the Content-Security-Policy blocks',
-        'md /_headers: the site has no _headers file, so static hosts send none of the policies a <meta> tag cannot carry (frame-ancestors, HSTS, Referrer-Policy, Permissions-Policy)',
-      ].sort((a, b) => (a.startsWith('md') ? 1 : b.startsWith('md') ? -1 : 0)),
-    );
+    expect(failures.map(coded)).toEqual([
+      { site: 'gr', page: '/en/', code: 'CspNotStrict', args: { problem: "style-src allows 'unsafe-inline'" } },
+      { site: 'gr', page: '/en/', code: 'InlineStyle', args: { tag: 'p', style: 'color:red' } },
+      { site: 'md', page: '/_headers', code: 'HeadersFileMissing', args: {} },
+    ]);
   });
 
   it('require every policy in _headers, and the local server applies them', async () => {
@@ -191,9 +186,14 @@ describe('privacy gates', () => {
     expect(headers).toMatch(/Content-Security-Policy: default-src 'none';.*frame-ancestors 'none'/);
     writeFile(join(dir, 'gr'), '_headers', headers.replace(/ {2}Referrer-Policy: .*\n/, '').replace("frame-ancestors 'none'", 'frame-ancestors *'));
     const { failures } = await privacyGate(sitesIn(dir));
-    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual([
-      expect.stringMatching(/^gr \/_headers: Content-Security-Policy is ".*frame-ancestors \*"$/),
-      'gr /_headers: no Referrer-Policy header for /*',
+    expect(failures.map(coded)).toEqual([
+      {
+        site: 'gr',
+        page: '/_headers',
+        code: 'HeaderWrong',
+        args: { name: 'Content-Security-Policy', value: expect.stringMatching(/frame-ancestors \*$/), want: expect.any(String) },
+      },
+      { site: 'gr', page: '/_headers', code: 'HeaderMissing', args: { name: 'Referrer-Policy', want: 'no-referrer' } },
     ]);
     // As deployed: the built site's own _headers on every response.
     const server = siteServer(join(built, 'md'));
@@ -218,13 +218,15 @@ describe('weight gate', () => {
     insertIntoPage(join(dir, 'gr'), 'en/index.html', '<img src="/_astro/huge.jpg" alt="A very large photograph">');
     const report = join(dir, 'weight.md');
     const { failures } = await weightGate(sitesIn(dir), { reportFile: report });
-    expect(failures.map((f) => `${f.site} ${f.page}`)).toEqual(['gr /en/', 'gr /en/privacy/']);
-    expect(failures[0]?.problem).toMatch(
-      /^first load is 1\d\d\.\d kB, over the 100\.0 kB budget \(HTML [\d.]+ kB, fonts [\d.]+ kB in 4 files, images 120\.0 kB; largest: image \/_astro\/huge\.jpg 120\.0 kB, font /,
-    );
-    expect(failures[1]?.problem).toMatch(/^HTML is [23]\d\.\d kB gzipped, over the 14\.0 kB budget$/);
-    expect(failures[0]?.fix).toContain('resize and compress images');
-    expect(failures[1]?.fix).toContain('Shorten or split the page');
+    expect(failures.map((f) => `${f.site} ${f.page} ${f.code}`)).toEqual(['gr /en/ FirstLoadOverBudget', 'gr /en/privacy/ HtmlOverBudget']);
+    expect(failures[0]?.args).toMatchObject({
+      total: expect.toSatisfy((n: number) => n > 100_000 && n < 200_000),
+      budget: 100_000,
+      fontFiles: 4,
+      images: 120_000,
+      largest: expect.stringMatching(/^image \/_astro\/huge\.jpg 120\.0 kB, font /),
+    });
+    expect(failures[1]?.args).toEqual({ bytes: expect.toSatisfy((n: number) => n >= 20_000 && n < 40_000), budget: 14_000 });
     expect(readFileSync(report, 'utf8')).toMatch(/\| gr \| \/en\/privacy\/ \| [\d.]+ kB ✗ \|/);
   });
 
@@ -250,11 +252,10 @@ describe('fonts gate', () => {
     const dir = brokenCopy();
     insertIntoPage(join(dir, 'md'), 'index.html', '<p>Ħ</p>');
     const { failures } = await fontsGate(sitesIn(dir));
-    expect(failures.map((f) => `${f.site} ${f.page}: ${f.problem}`)).toEqual([
-      "md /: 1 character the page shows is not in any Noto Sans 400 normal font file it can load, so it is drawn in the phone's fallback font: “Ħ” (U+0126)",
-      "md /: 1 character the page shows is not in any Noto Sans 700 normal font file it can load, so it is drawn in the phone's fallback font: “Ħ” (U+0126)",
+    expect(failures.map(coded)).toEqual([
+      { site: 'md', page: '/', code: 'CharactersWithoutGlyph', args: { font: 'Noto Sans 400 normal', chars: ['Ħ'] } },
+      { site: 'md', page: '/', code: 'CharactersWithoutGlyph', args: { font: 'Noto Sans 700 normal', chars: ['Ħ'] } },
     ]);
-    expect(failures[0]?.fix).toContain('apps/site/src/lib/fonts.ts');
   });
 });
 

@@ -93,10 +93,9 @@ describe.skipIf(!hasChromium)('help first, at 360 × 640 and 320 × 568', () => 
       ),
     );
     const failures = (await helpFirst(dir, (p) => p === '/')).filter((f) => f.site === 'gr');
-    const offScreen = failures.filter((f) => f.problem.includes('not on the first screen'));
+    const offScreen = failures.filter((f) => f.code === 'FirstNumberOffScreen');
     expect(offScreen).toHaveLength(1);
-    expect(offScreen[0]?.problem).toMatch(/at 360 × 640/);
-    expect(offScreen[0]?.fix).toContain('HelpFirst.astro');
+    expect(offScreen[0]?.args).toMatchObject({ screen: '360 × 640' });
   });
 
   it('catches a number covered by a fixed bar, a small target, small type and a missing purpose', async () => {
@@ -109,33 +108,43 @@ describe.skipIf(!hasChromium)('help first, at 360 × 640 and 320 × 568', () => 
         )
         .replace('<body>', '<body><div style="position:fixed;top:0;left:0;right:0;height:100vh;background:#fff;z-index:99"></div>'),
     );
-    const problems = (await helpFirst(dir, (p) => p === '/en/')).map((f) => f.problem);
-    expect(problems.some((p) => p.includes('is covered by div'))).toBe(true);
-    expect(problems.some((p) => /tap target is \d+ × \d+ px/.test(p))).toBe(true);
-    expect(problems.some((p) => p.includes('body-size type'))).toBe(true);
-    expect(problems.some((p) => p.includes('does not say what it is for'))).toBe(true);
+    const failures = await helpFirst(dir, (p) => p === '/en/');
+    expect(failures.find((f) => f.code === 'FirstNumberCovered')?.args).toMatchObject({ cover: expect.stringMatching(/^div/) });
+    expect(failures.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['FirstNumberCovered', 'FirstNumberSmallTarget', 'FirstNumberSmallType', 'FirstNumberNoPurpose']),
+    );
   });
 
   it('catches other numbers not reachable in one tap, and an in-page link landing under the sticky bar', async () => {
     const dir = brokenCopy();
     edit(join(dir, 'gr'), 'index.html', (h) => h.replace(/<p class="help-first__more">[\s\S]*?<\/p>/, ''));
     const unreachable = await helpFirst(dir, (p) => p === '/');
-    expect(unreachable.map((f) => f.problem)).toContainEqual(expect.stringMatching(/tel:\+?\d+.* cannot be reached in one tap/));
+    expect(unreachable).toContainEqual(
+      expect.objectContaining({ code: 'NumbersUnreachable', args: expect.objectContaining({ numbers: [expect.stringMatching(/^tel:\+?\d+/)] }) }),
+    );
 
     const dir2 = brokenCopy();
     edit(join(dir2, 'gr'), 'index.html', (h) => h.replace('</head>', '<style>html{scroll-padding-top:0!important}</style></head>'));
-    expect((await helpFirst(dir2, (p) => p === '/')).map((f) => f.problem)).toContainEqual(
-      expect.stringMatching(/#help \(under .*exit-this-page.*\) lands under the sticky bar|#help.*lands under the sticky bar/),
+    expect(await helpFirst(dir2, (p) => p === '/')).toContainEqual(
+      expect.objectContaining({ code: 'TargetUnderStickyBar', args: expect.objectContaining({ target: expect.stringMatching(/^#help/) }) }),
     );
   });
 
   it('catches a page wider than a 320 px phone, and a helpline number left as plain text', async () => {
     const dir = brokenCopy();
     edit(join(dir, 'md'), 'index.html', (h) => h.replace(/(<main[^>]*>)/, '$1<div style="width:340px">wide</div><p>Sună la 0 800 77777 acum.</p>'));
-    const problems = (await helpFirst(dir, (p) => p === '/')).filter((f) => f.site === 'md').map((f) => f.problem);
+    const failures = (await helpFirst(dir, (p) => p === '/')).filter((f) => f.site === 'md');
     // 340 px fits a 360 px screen, not a 320 px one.
-    expect(problems.filter((p) => p.includes('px wide'))).toEqual([expect.stringMatching(/^the page is \d+ px wide at 320 × 568/)]);
-    expect(problems).toContainEqual(expect.stringMatching(/a helpline number is plain text, not a link: 0 800 77777/));
+    expect(failures.filter((f) => f.code === 'PageTooWide').map((f) => f.args.screen)).toEqual(['320 × 568']);
+    // Outside the page's article: the layout's, with the number to find in the content.
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        code: 'NumberNotLinked',
+        args: { number: '0 800 77777', text: 'Sună la 0 800 77777 acum.' },
+        region: 'layout',
+        evidence: '0 800 77777',
+      }),
+    );
   });
 });
 
@@ -163,10 +172,9 @@ describe('the public never sees internals', () => {
     const dir = brokenCopy();
     insertIntoPage(join(dir, 'gr'), 'en/index.html', '<p>helpline 1109 (gr-1109) has no verifiedOn date (content/countries/gr.yaml)</p>');
     const { failures } = await internalsGate(sitesIn(dir));
-    expect(failures.map((f) => `${f.site} ${f.page} ${f.problem}`).sort()).toEqual([
-      "gr /en/ the page's text shows “content/countries/gr.yaml”, a name from inside the kit that readers should never see",
-      "gr /en/ the page's text shows “verifiedOn”, a name from inside the kit that readers should never see",
+    expect(failures.map((f) => `${f.site} ${f.page} ${f.code} ${f.args.where} ${f.args.leak}`).sort()).toEqual([
+      'gr /en/ InternalNameShown text content/countries/gr.yaml',
+      'gr /en/ InternalNameShown text verifiedOn',
     ]);
-    expect(failures[0]?.fix).toContain('dist/reports/');
   });
 });

@@ -63,3 +63,8 @@ export function writeFile(siteDir: string, file: string, data: string | Buffer) 
 
 /** A valid 1×1 PNG, for images that must exist. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** What a test compares of a failure: where it is, its code and its arguments (never its wording). */
+export function coded(f: { site: string; page: string; code: string; args: unknown }) {
+  return { site: f.site, page: f.page, code: f.code, args: f.args };
+}

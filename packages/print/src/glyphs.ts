@@ -1,11 +1,13 @@
-import { GlyphError } from './errors.ts';
+import { GlyphError, type PrintSource } from './errors.ts';
 import type { FontSet, FontWeight } from './fonts.ts';
 
-/** A string that will be drawn, with what it is (for messages) and the weight it is set in. */
+/** A string that will be drawn, with what it is (for messages), the weight it is set in and the content field it comes from. */
 export interface DrawnString {
   label: string;
   text: string;
   weight: FontWeight;
+  /** The content file and field of the text (none for the template's own words). */
+  source?: PrintSource;
 }
 
 // Characters that draw nothing and need no glyph.
@@ -25,7 +27,7 @@ export function checkGlyphs(fonts: FontSet, locale: string, strings: DrawnString
       const cp = char.codePointAt(0) as number;
       if (!faces.some((f) => f.hasGlyphForCodePoint(cp))) {
         reported.add(char);
-        errors.push(new GlyphError(locale, s.label, s.text, char));
+        errors.push(new GlyphError(locale, s.label, s.text, char, s.source ? { source: s.source } : {}));
       }
     }
   }

@@ -1,5 +1,6 @@
+import type { ArgsOf } from '@repo/errors';
 import { isCardJob } from './cards.ts';
-import { AssetError, CopyfitError, type GlyphError } from './errors.ts';
+import { AssetError, CopyfitError, GlyphError } from './errors.ts';
 import type { FontSet } from './fonts.ts';
 import { checkGlyphs } from './glyphs.ts';
 import type { TextMeasurer } from './measure.ts';
@@ -21,35 +22,59 @@ export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): E
   return [...[...settings.values()].flatMap(printingProblems), ...textProblems(jobs, fonts, m)];
 }
 
+/** Formats and countries a problem shows on: `a4, a3 (md, ro)`. */
+function shownOn(jobs: RenderJob[]): string {
+  const formats = [...new Set(jobs.map((j) => j.format))];
+  const countries = [...new Set(jobs.map((j) => j.country))].sort();
+  return `format${formats.length > 1 ? 's' : ''} ${formats.join(', ')} (${countries.join(', ')})`;
+}
+
+/** Problems grouped by cause, with the jobs each shows on. */
+class ByCause<E> {
+  readonly #groups = new Map<string, { error: E; jobs: RenderJob[] }>();
+  add(key: string, error: E, job: RenderJob) {
+    const group = this.#groups.get(key) ?? { error, jobs: [] };
+    group.jobs.push(job);
+    this.#groups.set(key, group);
+  }
+  get groups() {
+    return [...this.#groups.values()];
+  }
+}
+
 function textProblems(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): Error[] {
-  const errors: Error[] = [];
-  const seenGlyph = new Set<string>();
+  // A character no font has, in one field of one locale, is one cause on every file that draws it.
+  const glyphs = new ByCause<GlyphError>();
   for (const job of jobs) {
     const strings = isCardJob(job) ? cardDrawnStrings(job) : drawnStrings(job);
-    for (const e of checkGlyphs(fonts, isCardJob(job) ? job.shownLocale : job.locale, strings)) {
-      const key = `${e.locale}\u0000${e.text}\u0000${e.char}`;
-      if (seenGlyph.has(key)) continue;
-      seenGlyph.add(key);
-      errors.push(e satisfies GlyphError);
-    }
+    for (const e of checkGlyphs(fonts, isCardJob(job) ? job.shownLocale : job.locale, strings))
+      glyphs.add([e.locale, e.source?.file, e.source?.field, e.text, e.char].join('\u0000'), e, job);
   }
   // A missing glyph makes every measurement of that string meaningless: report glyphs first.
-  if (errors.length) return errors;
-  const seenFit = new Set<string>();
+  if (glyphs.groups.length)
+    return glyphs.groups.map(
+      ({ error: e, jobs }) => new GlyphError(e.locale, e.label, e.text, e.char, { ...(e.source ? { source: e.source } : {}), shownOn: shownOn(jobs) }),
+    );
+  // The same line failing in the same format for several countries is one problem; so is a photo too
+  // small for a format, whatever the language. (Each format has its own measurements and fix.)
+  const fits = new ByCause<CopyfitError | AssetError>();
   for (const job of jobs) {
     try {
       layoutJob(job, m);
     } catch (error) {
       if (!(error instanceof CopyfitError) && !(error instanceof AssetError)) throw error;
-      // The same line failing in the same format for several countries is one problem; so is a photo
-      // too small for a format, whatever the language.
       const key =
         error instanceof AssetError
           ? `${isCardJob(job) ? '' : job.design}/${error.file}/${job.format}`
           : `${isCardJob(job) ? `card:${job.page}` : job.design}/${job.locale}/${job.format}/${error.box}/${error.text}`;
-      if (!seenFit.has(key)) errors.push(error);
-      seenFit.add(key);
+      fits.add(key, error, job);
     }
   }
-  return errors;
+  return fits.groups.map(({ error, jobs }) => {
+    if (jobs.length === 1) return error;
+    const where = { ...error.where, country: [...new Set(jobs.map((j) => j.country))].sort().join(', ') };
+    return error instanceof CopyfitError
+      ? new CopyfitError(where, error.box, error.text, error.args.reason as string)
+      : new AssetError(where, error.args as ArgsOf<'PhotoTooSmall'>);
+  });
 }

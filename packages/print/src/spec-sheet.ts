@@ -8,6 +8,7 @@
 import { type Content, localized, planSite } from '@repo/content';
 import { bleedMm, pdfxVersions } from '@repo/design';
 import PDFDocument from 'pdfkit';
+import { PrintProblem } from './errors.ts';
 import { type FontSet, type FontWeight, fontSubsets, loadFonts, woffToSfnt } from './fonts.ts';
 import { byName, checksumsFileName, type ZipManifestFile } from './manifest.ts';
 import { proofText } from './templates/blocks.ts';
@@ -119,12 +120,7 @@ export function specSheetProblems(input: SpecSheetInput, country: string, fonts:
       const cp = char.codePointAt(0) as number;
       if (covered(cp) || seen.has(`${tag}\0${char}`)) continue;
       seen.add(`${tag}\0${char}`);
-      const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      problems.push(
-        new Error(
-          `spec sheet of ${country}, locale ${tag}: no font has the character "${char}" (${code}) in "${text}". Fix: write it with characters Noto Sans has (Latin, Cyrillic, Greek) in ${source}.`,
-        ),
-      );
+      problems.push(new PrintProblem('SpecSheetGlyphMissing', { country, locale: tag, char, text, source }));
     }
   };
   for (const l of input.languages) {

@@ -237,13 +237,18 @@ describe('billboards that cannot be made', () => {
     const errors = preflight(broken, fonts, measurer);
     expect(errors).toHaveLength(2);
     for (const e of errors) expect(e).toBeInstanceOf(CopyfitError);
-    const address = errors.map((e) => e.message).find((m) => m.includes('web address')) ?? '';
-    const words = errors.map((e) => e.message).find((m) => m.includes('short funding statement')) ?? '';
-    expect(address).toContain('design "road-origin", locale ro, format billboard-504x238 (md): the web address does not fit');
-    expect(address).toContain(`"${long}" must stay on one line (a web address or phone number is never broken)`);
-    expect(address).toContain('Fix: use a shorter siteUrl in content/countries/md.yaml');
-    expect(words).toContain('design "road-destination", locale el, format billboard-18-1 (gr): the short funding statement does not fit');
-    expect(words).toMatch(/the board would carry 3\d words, at most 30/);
-    expect(words).toContain('Fix: shorten fundingShort.el in content/campaign.yaml');
+    const [address, words] = ['url', 'funding-short'].map((box) => errors.find((e) => (e as CopyfitError).box === box) as CopyfitError);
+    expect(address).toMatchObject({
+      code: 'TextOverflow',
+      where: { design: 'road-origin', locale: 'ro', format: 'billboard-504x238', country: 'md' },
+      source: { file: 'content/countries/md.yaml', field: 'siteUrl' },
+      args: { reason: expect.stringContaining(`"${long}" must stay on one line (a web address or phone number is never broken)`) },
+    });
+    expect(words).toMatchObject({
+      code: 'TextOverflow',
+      where: { design: 'road-destination', locale: 'el', format: 'billboard-18-1', country: 'gr' },
+      source: { file: 'content/campaign.yaml', field: 'fundingShort.el' },
+      args: { reason: expect.stringMatching(/the board would carry 3\d words, at most 30/) },
+    });
   });
 });

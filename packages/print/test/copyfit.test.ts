@@ -47,18 +47,23 @@ describe('copyfitting by measurement', () => {
     expect('reason' in r && r.reason).toMatch(/the word "Kinderschutzorganisationsverantwortliche" is [\d.]+ wide at 40, the box only 300/);
   });
 
-  it('a headline too long for a format fails naming design, locale, format and the text', () => {
+  it('a headline too long for a format fails naming the design file and field, locale, format and the text', () => {
     const long = { ...job('md/youth/ro/social-square'), lines: { headline: 'Prea frumos ca să fie adevărat? '.repeat(6).trim(), body: 'x', cta: 'y' } };
     expect(() => layoutJob(long, measurer)).toThrow(CopyfitError);
-    try {
-      layoutJob(long, measurer);
-    } catch (error) {
-      const message = (error as Error).message;
-      expect(message).toContain('design "youth", locale ro, format social-square (md)');
-      expect(message).toContain('the headline does not fit');
-      expect(message).toContain(long.lines.headline);
-      expect(message).toContain('Fix: shorten lines.ro.headline in content/posters/youth.yaml');
-    }
+    const error = (() => {
+      try {
+        layoutJob(long, measurer);
+      } catch (e) {
+        return e as CopyfitError;
+      }
+    })();
+    expect(error).toMatchObject({
+      code: 'TextOverflow',
+      source: { file: 'content/posters/youth.yaml', field: 'lines.ro.headline' },
+      where: { design: 'youth', locale: 'ro', format: 'social-square', country: 'md' },
+      args: { box: 'headline', text: long.lines.headline, fix: copyfitFix({ design: 'youth', locale: 'ro', format: 'social-square' }, 'headline') },
+    });
+    expect(error?.message).toMatch(/^content\/posters\/youth\.yaml field "lines\.ro\.headline" \(design "youth", locale ro, format social-square \(md\)\): /);
   });
 
   it('every line of the fixture fits every format (the preflight of a full build)', () => {
@@ -80,10 +85,11 @@ describe('copyfitting by measurement', () => {
     const optimist = new Optimist(fonts);
     const late = await renderPoster(job(key), { fonts, measurer: optimist }).catch((error: unknown) => error);
     expect(late).toBeInstanceOf(CopyfitError);
-    const { box, message } = late as CopyfitError;
-    expect(message).toMatch(/the line is \d+ wide, the box \d+/);
-    expect(message).toContain(`Fix: ${textBoxes[box].fix({ design: 'youth', locale: 'ro', format: 'a3', country: 'md' })}.`);
-    expect(message).not.toMatch(/Fix: shorten the text/);
+    const { box, code, args, source } = late as CopyfitError;
+    expect(code).toBe('TextOverflow');
+    expect(args.reason).toMatch(/the line is \d+ wide, the box \d+/);
+    expect(args.fix).toBe(textBoxes[box].fix({ design: 'youth', locale: 'ro', format: 'a3', country: 'md' }));
+    expect(source).toEqual(textBoxes[box].source({ design: 'youth', locale: 'ro', format: 'a3', country: 'md' }));
   });
 
   it('every text box names the content field that shortens it', () => {
@@ -96,6 +102,10 @@ describe('copyfitting by measurement', () => {
     expect(copyfitFix({ page: 'home', source: 'content/pages/ro/home.mdx', locale: 'ro', format: 'social-link' }, 'title')).toBe(
       'shorten title in content/pages/ro/home.mdx',
     );
-    for (const [box, spec] of Object.entries(textBoxes)) expect(spec.fix(where), box).not.toMatch(/undefined/);
+    for (const [box, spec] of Object.entries(textBoxes)) {
+      expect(spec.fix(where), box).not.toMatch(/undefined/);
+      expect(JSON.stringify(spec.source(where)), box).not.toMatch(/undefined|<country>/);
+    }
+    expect(textBoxes['billboard-cta'].source(where)).toEqual({ file: 'content/posters/youth.yaml', field: 'lines.ro.billboard.cta' });
   });
 });

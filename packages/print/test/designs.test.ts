@@ -50,12 +50,16 @@ describe('poster designs as content', () => {
       replaceIn(dir, 'posters/demand.yaml', /\n {2}el:\n(?: {4}.*\n){5}/, '\n');
     });
     const find = (file: string, field: string) => issues.find((i) => i.file === file && i.field === field);
-    expect(find('posters/youth.yaml', 'template')?.message).toBe('unknown template "glossy"');
-    expect(find('posters/youth.yaml', 'template')?.fix).toContain('"panel"');
-    expect(find('posters/youth.yaml', 'formats.0')?.message).toBe('unknown format "a5"');
-    expect(find('posters/youth.yaml', 'formats.0')?.fix).toContain(printFormatIds[0]);
-    expect(find('posters/youth.yaml', 'lines.ru.cta')?.message).toMatch(/is missing/);
-    expect(find('posters/demand.yaml', 'lines.el')?.message).toBe('is missing: gr speaks Greek and gets this design');
+    expect(find('posters/youth.yaml', 'template')).toMatchObject({
+      code: 'FieldNotOneOf',
+      args: { rule: 'unknown template "glossy"', values: expect.arrayContaining(['panel']) },
+    });
+    expect(find('posters/youth.yaml', 'formats.0')).toMatchObject({
+      code: 'FieldNotOneOf',
+      args: { rule: 'unknown format "a5"', values: expect.arrayContaining([printFormatIds[0]]) },
+    });
+    expect(find('posters/youth.yaml', 'lines.ru.cta')?.code).toBe('FieldMissing');
+    expect(find('posters/demand.yaml', 'lines.el')).toMatchObject({ code: 'PosterLinesMissing', args: { locale: 'el', language: 'Greek', countries: ['gr'] } });
     for (const i of issues) {
       expect(i.file).toMatch(/^posters\//);
       expect(i.fix).toBeTruthy();
@@ -67,9 +71,15 @@ describe('poster designs as content', () => {
       replaceIn(dir, 'posters/youth.yaml', 'page: recruitment', 'page: recruiting');
       replaceIn(dir, 'posters/demand.yaml', /en:\n {4}translation: source/, 'en:\n    translation: draft');
     });
-    expect(issues.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')?.message).toContain('content/pages/en/recruiting.mdx does not exist');
-    expect(issues.find((i) => i.file === 'posters/demand.yaml' && i.field === 'lines.en.translation')?.fix).toBe('write translation: source');
+    expect(issues.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')).toMatchObject({
+      code: 'PosterPageMissing',
+      args: { page: 'recruiting' },
+    });
+    expect(issues.find((i) => i.file === 'posters/demand.yaml' && i.field === 'lines.en.translation')?.code).toBe('EnglishLinesNotSource');
     const audience = issuesAfter((dir) => replaceIn(dir, 'posters/youth.yaml', 'page: recruitment', 'page: demand'));
-    expect(audience.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')?.message).toContain('which is for destination sites');
+    expect(audience.find((i) => i.file === 'posters/youth.yaml' && i.field === 'page')).toMatchObject({
+      code: 'PosterPageAudience',
+      args: { page: 'demand', pageAudience: 'destination' },
+    });
   });
 });

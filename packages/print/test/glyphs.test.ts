@@ -9,17 +9,37 @@ describe('glyph coverage', () => {
   });
 
   it('a character no font has fails naming locale, string and character', () => {
-    const errors = checkGlyphs(fonts, 'hy', [{ label: 'design "x" headline', text: 'Բարև, world', weight: 800 }]);
+    const source = { file: 'content/posters/x.yaml', field: 'lines.hy.headline' };
+    const errors = checkGlyphs(fonts, 'hy', [{ label: 'design "x" headline', text: 'Բարև, world', weight: 800, source }]);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toBeInstanceOf(GlyphError);
-    expect(errors[0]?.message).toMatch(/^locale hy, design "x" headline: no poster font has the character "Բ" \(U\+0532\) in "Բարև, world"/);
+    expect(errors[0]).toMatchObject({
+      code: 'GlyphMissing',
+      locale: 'hy',
+      char: 'Բ',
+      source,
+      args: { char: 'Բ', text: 'Բարև, world', label: 'design "x" headline' },
+    });
   });
 
-  it('the preflight of a job reports a missing glyph in a poster line (and stops before copyfitting)', () => {
-    const j = { ...job('md/youth/ru/a4'), lines: { headline: 'Проверь ☃ предложение', body: 'Текст', cta: 'Звони' } };
-    const errors = preflight([j], fonts, measurer);
+  it('the preflight reports a missing glyph in a poster line once, naming the design file, field, locale and formats (and stops before copyfitting)', () => {
+    const lines = { headline: 'Проверь ☃ предложение', body: 'Текст', cta: 'Звони' };
+    const errors = preflight(
+      [
+        { ...job('md/youth/ru/a4'), lines },
+        { ...job('md/youth/ru/a3'), lines },
+      ],
+      fonts,
+      measurer,
+    );
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toContain('locale ru, design "youth" headline: no poster font has the character "☃" (U+2603)');
+    expect(errors[0]).toMatchObject({
+      code: 'GlyphMissing',
+      char: '☃',
+      locale: 'ru',
+      source: { file: 'content/posters/youth.yaml', field: 'lines.ru.headline' },
+    });
+    expect(errors[0]?.message).toMatch(/^content\/posters\/youth\.yaml field "lines\.ru\.headline" \(locale ru, formats a4, a3 \(md\)\): /);
   });
 
   it('checks every string a poster draws: lines, labels, helplines, funding, address, proof mark', () => {

@@ -361,16 +361,15 @@ describe('the printing condition', () => {
 
   it('FOGRA47 is known, but the tokens have no values for it: one error per token, naming it, the condition and the fix', () => {
     const problems = printingProblems({ condition: 'FOGRA47', pdfx: '1a' });
-    expect(problems.map((e) => /colour token "(\w+)"/.exec(e.message)?.[1])).toEqual(Object.keys(colours));
-    expect(problems[0]?.message).toBe(
-      'colour token "brand" has no CMYK values for the printing condition FOGRA47 (its cmyk values are for FOGRA39). ' +
-        'Fix: add measured FOGRA47 values as cmykIn: { FOGRA47: [c, m, y, k] } to "brand" in packages/design/src/index.ts, ' +
-        'or set printing.condition to FOGRA39 in content/campaign.yaml.',
-    );
+    expect(problems.map((e) => [e.code, e.args.token])).toEqual(Object.keys(colours).map((token) => ['TokenWithoutCmyk', token]));
+    expect(problems[0]).toMatchObject({
+      args: { token: 'brand', condition: 'FOGRA47', coloursCondition: 'FOGRA39' },
+      source: { file: 'packages/design/src/index.ts' },
+    });
     // PDF/X-4 also needs a profile FOGRA47 does not have.
     const x4 = printingProblems({ condition: 'FOGRA47', pdfx: '4' });
     expect(x4).toHaveLength(problems.length + 1);
-    expect(x4.at(-1)?.message).toMatch(/^PDF\/X-4 embeds the printing condition's ICC output profile, and FOGRA47 has none .* Fix: /);
+    expect(x4.at(-1)).toMatchObject({ code: 'PdfxWithoutProfile', args: { condition: 'FOGRA47' } });
     expect(printingProblems({ condition: 'FOGRA39', pdfx: '4' })).toEqual([]);
   });
 
@@ -379,7 +378,7 @@ describe('the printing condition', () => {
     const errors = preflight([uncoated, { ...uncoated, key: 'other' }], fonts, measurer);
     // Each distinct setting is checked once, however many jobs carry it.
     expect(errors.map((e) => e.message)).toEqual(printingProblems(uncoated.printing).map((e) => e.message));
-    await expect(renderPoster(uncoated, { fonts, measurer })).rejects.toThrow(/colour token "brand" has no CMYK values for the printing condition FOGRA47/);
+    await expect(renderPoster(uncoated, { fonts, measurer })).rejects.toThrow(printingProblems(uncoated.printing)[0]?.message);
     // Social images are RGB PNGs: the printing condition does not concern them.
     expect(preflight([job('md/youth/ro/social-square')], fonts, measurer)).toEqual([]);
   });
@@ -390,9 +389,14 @@ describe('the printing condition', () => {
       const path = join(dir, 'campaign.yaml');
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^printing:.*$/m, 'printing: { condition: GRACOL, pdfx: 1a }'));
       expect(() => loadContent(dir)).toThrow(ContentError);
-      expect(() => loadContent(dir)).toThrow(
-        /content\/campaign\.yaml:\d+ field "printing\.condition": unknown printing condition "GRACOL"; the known conditions are FOGRA39, FOGRA47/,
-      );
+      const issue = (() => {
+        try {
+          loadContent(dir);
+        } catch (error) {
+          return (error as ContentError).issues.find((i) => i.field === 'printing.condition');
+        }
+      })();
+      expect(issue).toMatchObject({ file: 'campaign.yaml', line: expect.any(Number), code: 'FieldNotOneOf', args: { values: ['FOGRA39', 'FOGRA47'] } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Content, localeUnits, type Page, sourceFingerprint, type UnitRecord, type UnitSource } from '@repo/content';
+import { type Content, localeUnits, type Page, sourceFingerprint, type UnitRecord, type UnitSource, yamlSchemaLine } from '@repo/content';
 import { localeInfo, slugify, sourceLocale } from '@repo/i18n';
 import { parse } from 'yaml';
 import { readRecords, recordsFile, recordsText } from './records.ts';
@@ -65,7 +65,7 @@ export function planWrites(content: Content, locale: string, changes: Change[]):
     let text = read(place.file);
     if (text === undefined) {
       if (c.unit.kind !== 'ui') throw new PlanError(c.unit.id, `content/${place.file} does not exist`);
-      text = `# Interface strings in ${localeInfo(locale).englishName} (draft translation of en.yaml, awaiting review by a native speaker).\n# What each key is for: packages/i18n/src/strings.ts\ntranslation: draft\nstrings:\n`;
+      text = `${yamlSchemaLine(place.file)}\n# Interface strings in ${localeInfo(locale).englishName} (draft translation of en.yaml, awaiting review by a native speaker).\n# What each key is for: packages/i18n/src/strings.ts\ntranslation: draft\nstrings:\n`;
       text = text.replace(/strings:\n$/, `strings:\n  ${JSON.stringify(place.path[1])}: ""\n`);
     }
     out.set(place.file, setYamlString(text, place.path, c.text));

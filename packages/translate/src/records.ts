@@ -2,7 +2,7 @@
 // shows exactly which units changed. The loader reads it (@repo/content records.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UnitRecord } from '@repo/content';
+import { type UnitRecord, yamlSchemaLine } from '@repo/content';
 import { localeInfo } from '@repo/i18n';
 import { parse } from 'yaml';
 
@@ -32,6 +32,7 @@ export function recordsText(locale: string, units: Record<string, UnitRecord>): 
     name = `${localeInfo(locale).englishName} (${locale})`;
   } catch {}
   return [
+    yamlSchemaLine(recordsFile(locale)),
     `# The record of every translated text in ${name}: the fingerprint of the English text it was`,
     '# translated from (from), draft or reviewed (state) and by whom (reviewer). Written by',
     '# npm run translations (import, derive, mark-current): see the README section "Translators".',

@@ -23,7 +23,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Content, ContentError, type ContentIssue, formatIssue, loadContent } from '@repo/content';
+import { type Content, ContentError, type ContentIssue, contentIssue, formatIssue, loadContent } from '@repo/content';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { contentDir, countryCode, previewContent, previewVersion, printDir } from '../lib/build-context.ts';
@@ -201,18 +201,12 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, las
       content = loadContent(source);
     } catch (error) {
       if (error instanceof ContentError) report(error.issues);
-      else report([{ file: '', message: `could not be read: ${error instanceof Error ? error.message : String(error)}`, fix: 'see the terminal' }]);
+      else report([contentIssue('ContentUnreadable', { error: error instanceof Error ? error.message : String(error) }, { file: '' })]);
       if (!(error instanceof ContentError)) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return reload(server);
     }
     if (!content.countries.some((c) => c.code === code)) {
-      report([
-        {
-          file: `countries/${code}.yaml`,
-          message: `is missing, but this preview shows the ${code} site`,
-          fix: `restore it (git checkout -- content/countries/${code}.yaml), or preview another country: npm run dev -- --country ${content.countries[0]?.code ?? '<cc>'}`,
-        },
-      ]);
+      report([contentIssue('PreviewCountryMissing', { code, other: content.countries[0]?.code ?? '<cc>' }, { file: `countries/${code}.yaml` })]);
       return reload(server);
     }
     const files = syncFolder(source, lastGood);

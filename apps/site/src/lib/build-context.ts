@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Content, loadContent, planSite, type SitePlan } from '@repo/content';
 // The site reads the manifest apps/print wrote, described by @repo/print (never by the app), through
@@ -26,9 +26,18 @@ export function outDir(): string {
   return resolve(process.env.SITE_OUT_DIR ?? `dist/${countryCode()}`);
 }
 
-/** Where apps/print wrote its files and manifest.json; PRINT_DIR lets tests point elsewhere. */
-export function printDir(): string {
-  return resolve(process.env.PRINT_DIR ?? '../print/dist');
+/**
+ * Where apps/print wrote this country's files (under `<cc>/`) and manifest.json: PRINT_DIR when set
+ * (scripts/build-sites.ts sets it for each country; tests point it elsewhere), else the newer of
+ * `npm run build`'s folder for the country (apps/print/dist/countries/<cc>/) and the folder
+ * `node apps/print/src/cli.ts` writes (apps/print/dist/), for the live preview.
+ */
+export function printDir(code: string = countryCode()): string {
+  if (process.env.PRINT_DIR) return resolve(process.env.PRINT_DIR);
+  const modified = (dir: string) => (existsSync(resolve(dir, 'manifest.json')) ? statSync(resolve(dir, 'manifest.json')).mtimeMs : -1);
+  const own = resolve('../print/dist/countries', code);
+  const all = resolve('../print/dist');
+  return modified(own) > modified(all) ? own : all;
 }
 
 /**
@@ -45,7 +54,7 @@ export interface SitePrint {
 }
 
 function loadPrint(code: string): SitePrint {
-  const path = resolve(printDir(), 'manifest.json');
+  const path = resolve(printDir(code), 'manifest.json');
   let manifest: Manifest | undefined = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
   if (manifest && manifest.version !== manifestVersion) {
     // Written by an older renderer (other file names, no spec sheets): listing it would link files that are not there.

@@ -2,9 +2,20 @@ import { isLocale, locales, sourceLocale } from '@repo/i18n';
 import { z } from 'zod';
 
 /** A BCP 47 tag declared in content/locales.yaml (the loader reads that file first; see @repo/i18n's registry). */
-export const localeTag = z.string().refine(isLocale, {
-  error: (issue) => `unknown locale "${String(issue.input)}": use one of ${[...locales.keys()].join(', ')} (or declare it in content/locales.yaml)`,
+export const localeTag = z.string().superRefine((tag, ctx) => {
+  if (!isLocale(tag)) ctx.addIssue(unknownLocale(tag));
 });
+
+/** The issue of a tag that content/locales.yaml does not declare (the loader reports it as UnknownLocale). */
+export function unknownLocale(tag: string, path?: string[]) {
+  const known = [...locales.keys()];
+  return {
+    code: 'custom' as const,
+    ...(path ? { path } : {}),
+    message: `unknown locale "${tag}": use one of ${known.join(', ')} (or declare it in content/locales.yaml)`,
+    params: { code: 'UnknownLocale', tag, known },
+  };
+}
 
 /** Text given per locale; the source locale (English) is required and is shown where a locale is missing. */
 export const localizedText = z.record(z.string(), z.string().trim().min(1, 'must not be empty')).superRefine((value, ctx) => {
@@ -12,12 +23,7 @@ export const localizedText = z.record(z.string(), z.string().trim().min(1, 'must
     ctx.addIssue({ code: 'custom', message: `needs an "${sourceLocale}" entry: English is the fallback for every locale` });
   }
   for (const tag of Object.keys(value)) {
-    if (!isLocale(tag))
-      ctx.addIssue({
-        code: 'custom',
-        path: [tag],
-        message: `unknown locale "${tag}": use one of ${[...locales.keys()].join(', ')} (or declare it in content/locales.yaml)`,
-      });
+    if (!isLocale(tag)) ctx.addIssue(unknownLocale(tag, [tag]));
   }
 });
 export type LocalizedText = z.infer<typeof localizedText>;

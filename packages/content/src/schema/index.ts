@@ -1,3 +1,5 @@
+// One file per kind of content. A field's documentation is its `.meta({ description })`: the JSON Schemas in
+// schemas/ (`npm run schemas`, src/json-schemas.ts) carry it to editors, which show it while typing.
 export * from './campaign.ts';
 export * from './common.ts';
 export * from './country.ts';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ColourName, colours, type Printing, type PrintingConditionId, printingConditions, tokenCmyk } from '@repo/design';
+import { type Colour, type ColourName, colours, coloursCondition, type Printing, type PrintingConditionId, printingConditions, tokenCmyk } from '@repo/design';
+import { PrintProblem } from '../errors.ts';
 
 export type { Printing } from '@repo/design';
 
@@ -10,29 +11,20 @@ export type Cmyk = readonly [number, number, number, number];
  * Everything that keeps `printing` from being written: a token without CMYK values for the
  * condition (one error per token), PDF/X-4 for a condition without an output profile. Empty: fine.
  */
-export function printingProblems(printing: Printing): Error[] {
-  const problems: Error[] = [];
-  for (const name of Object.keys(colours) as ColourName[]) {
-    try {
-      tokenCmyk(name, printing.condition);
-    } catch (error) {
-      problems.push(error as Error);
-    }
+export function printingProblems(printing: Printing): PrintProblem[] {
+  const problems: PrintProblem[] = [];
+  const { condition } = printing;
+  const printingField = { file: 'content/campaign.yaml', field: 'printing' };
+  for (const token of Object.keys(colours) as ColourName[]) {
+    const c: Colour = colours[token];
+    if (!(condition === coloursCondition ? c.cmyk : c.cmykIn?.[condition]))
+      problems.push(new PrintProblem('TokenWithoutCmyk', { token, condition, coloursCondition }, { file: 'packages/design/src/index.ts', field: token }));
   }
-  const profile: string | undefined = (printingConditions[printing.condition] as { profile?: string }).profile;
+  const profile: string | undefined = (printingConditions[condition] as { profile?: string }).profile;
   if (printing.pdfx === '4' && !profile) {
-    problems.push(
-      new Error(
-        `PDF/X-4 embeds the printing condition's ICC output profile, and ${printing.condition} has none (printingConditions in packages/design/src/print.ts). ` +
-          `Fix: add a redistributable profile under assets/icc/ (see assets/icc/README.md) and name it there, or write PDF/X-1a (printing.pdfx: 1a in content/campaign.yaml, no --pdfx 4).`,
-      ),
-    );
+    problems.push(new PrintProblem('PdfxWithoutProfile', { condition }, printingField));
   } else if (printing.pdfx === '4' && profile && !existsSync(resolve(import.meta.dirname, '../../../..', profile))) {
-    problems.push(
-      new Error(
-        `PDF/X-4 embeds ${profile}, the output profile of ${printing.condition}, and it is missing. Fix: node scripts/make-icc.ts (see assets/icc/README.md).`,
-      ),
-    );
+    problems.push(new PrintProblem('PdfxProfileMissing', { profile, condition }, { file: profile }));
   }
   return problems;
 }

@@ -470,12 +470,19 @@ export function photoBand(ctx: LayoutContext<PrintJob>, height: number): El {
   if (dpi < minPhotoDpi) {
     const needW = Math.ceil((box.widthMm / 25.4) * minPhotoDpi);
     const needH = Math.ceil((box.heightMm / 25.4) * minPhotoDpi);
-    throw new AssetError(
-      ctx.where,
-      `content/${photo.file}`,
-      `is ${photo.width} × ${photo.height} px: ${Math.floor(dpi)} dpi at its printed size of ${Math.round(box.widthMm)} × ${Math.round(box.heightMm)} mm (with bleed), below the ${minPhotoDpi} dpi print needs`,
-      `use a photo at least ${needW} px wide and ${needH} px high, or drop the format ${g.format.id} from content/posters/${job.design}.yaml`,
-    );
+    throw new AssetError(ctx.where, {
+      file: `content/${photo.file}`,
+      width: photo.width,
+      height: photo.height,
+      dpi: Math.floor(dpi),
+      widthMm: Math.round(box.widthMm),
+      heightMm: Math.round(box.heightMm),
+      minDpi: minPhotoDpi,
+      needWidth: needW,
+      needHeight: needH,
+      format: g.format.id,
+      design: job.design,
+    });
   }
   // The renderer puts the cropped photo into this box (the `photo` key) after layout.
   return keyed('photo', { width: box.width, height: box.height });

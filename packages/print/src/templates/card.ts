@@ -99,18 +99,24 @@ function hostFit(ctx: LayoutContext<CardJob>, width: number): FitResult {
   });
 }
 
-/** Every string a page card draws, with its weight: what the glyph check covers. */
+/** Every string a page card draws, with its weight and the content field it comes from: what the glyph check covers. */
 export function cardDrawnStrings(card: CardJob): DrawnString[] {
+  const country = (field: string) => ({ file: `content/countries/${card.country}.yaml`, field });
   const strings: DrawnString[] = [
-    { label: `page "${card.page}" title (${card.source})`, text: card.title, weight: 800 },
-    { label: 'interface string helplines.call', text: card.labels.call, weight: 700 },
-    { label: 'campaign brand', text: card.brand, weight: 800 },
-    { label: 'site address', text: card.host, weight: 700 },
-    { label: 'proof mark', text: proofText, weight: 800 },
+    { label: `page "${card.page}" title (${card.source})`, text: card.title, weight: 800, source: { file: card.source, field: 'title' } },
+    {
+      label: 'interface string helplines.call',
+      text: card.labels.call,
+      weight: 700,
+      source: { file: `content/ui/${card.shownLocale}.yaml`, field: 'strings.helplines.call' },
+    },
+    { label: 'campaign brand', text: card.brand, weight: 800, source: { file: 'content/campaign.yaml', field: 'brand' } },
+    { label: 'site address', text: card.host, weight: 700, source: country('siteUrl') },
+    { label: 'proof mark', text: proofText, weight: 800, source: { file: 'packages/print/src/templates/blocks.ts' } },
   ];
   for (const h of card.helplines) {
-    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800 });
-    strings.push({ label: `helpline ${h.id} purpose`, text: h.note, weight: 400 });
+    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800, source: country('helplines') });
+    strings.push({ label: `helpline ${h.id} purpose`, text: h.note, weight: 400, source: country('helplines') });
   }
   return strings;
 }

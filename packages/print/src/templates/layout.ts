@@ -190,30 +190,45 @@ function row(ctx: LayoutContext<PrintJob>): El {
   return div({ flexDirection: 'row', width: g.canvasW, height: g.canvasH }, left, right);
 }
 
-/** Every string a poster draws, with its weight: what the glyph check covers. */
+/** Every string a poster draws, with its weight and the content field it comes from: what the glyph check covers. */
 export function drawnStrings(job: PrintJob): DrawnString[] {
+  const design = `content/posters/${job.design}.yaml`;
+  const lines = (field: string) => ({ file: design, field: `lines.${job.locale}.${field}` });
+  const campaign = (field: string) => ({ file: 'content/campaign.yaml', field });
+  const country = (field: string) => ({ file: `content/countries/${job.country}.yaml`, field });
   const strings: DrawnString[] = [
-    { label: `design "${job.design}" headline`, text: job.lines.headline, weight: 800 },
-    { label: `design "${job.design}" body`, text: job.lines.body, weight: 400 },
-    { label: `design "${job.design}" call to action`, text: job.lines.cta, weight: 700 },
-    { label: 'interface string helplines.call', text: job.labels.call, weight: 700 },
-    { label: 'campaign brand', text: job.brand, weight: 800 },
-    { label: 'campaign funding statement', text: job.funding, weight: 400 },
-    { label: 'site address', text: job.host, weight: 700 },
-    { label: 'proof mark', text: proofText, weight: 800 },
+    { label: `design "${job.design}" headline`, text: job.lines.headline, weight: 800, source: lines('headline') },
+    { label: `design "${job.design}" body`, text: job.lines.body, weight: 400, source: lines('body') },
+    { label: `design "${job.design}" call to action`, text: job.lines.cta, weight: 700, source: lines('cta') },
+    {
+      label: 'interface string helplines.call',
+      text: job.labels.call,
+      weight: 700,
+      source: { file: `content/ui/${job.locale}.yaml`, field: 'strings.helplines.call' },
+    },
+    { label: 'campaign brand', text: job.brand, weight: 800, source: campaign('brand') },
+    { label: 'campaign funding statement', text: job.funding, weight: 400, source: campaign(`funding.${job.locale}`) },
+    { label: 'site address', text: job.host, weight: 700, source: country('siteUrl') },
+    { label: 'proof mark', text: proofText, weight: 800, source: { file: 'packages/print/src/templates/blocks.ts' } },
     // The slug line outside the trim: identity and specification, in English.
-    { label: 'slug line', text: `${job.design} ${job.country} ${job.locale} × — · % : ( ) 0123456789 PROOF`, weight: 400 },
+    {
+      label: 'slug line',
+      text: `${job.design} ${job.country} ${job.locale} × — · % : ( ) 0123456789 PROOF`,
+      weight: 400,
+      source: { file: 'packages/print/src/render/marks.ts' },
+    },
   ];
-  if (job.photo) strings.push({ label: `design "${job.design}" image.credit`, text: job.photo.credit, weight: 400 });
+  if (job.photo)
+    strings.push({ label: `design "${job.design}" image.credit`, text: job.photo.credit, weight: 400, source: { file: design, field: 'image.credit' } });
   if (job.lines.billboard) {
-    strings.push({ label: `design "${job.design}" billboard headline`, text: job.lines.billboard.headline, weight: 800 });
-    strings.push({ label: `design "${job.design}" billboard call to action`, text: job.lines.billboard.cta, weight: 700 });
-    strings.push({ label: 'campaign short funding statement', text: job.fundingShort, weight: 400 });
+    strings.push({ label: `design "${job.design}" billboard headline`, text: job.lines.billboard.headline, weight: 800, source: lines('billboard.headline') });
+    strings.push({ label: `design "${job.design}" billboard call to action`, text: job.lines.billboard.cta, weight: 700, source: lines('billboard.cta') });
+    strings.push({ label: 'campaign short funding statement', text: job.fundingShort, weight: 400, source: campaign(`fundingShort.${job.locale}`) });
   }
   for (const h of job.helplines) {
-    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800 });
-    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 700 });
-    strings.push({ label: `helpline ${h.id} purpose`, text: h.note, weight: 400 });
+    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 800, source: country('helplines') });
+    strings.push({ label: `helpline ${h.id} number`, text: h.number, weight: 700, source: country('helplines') });
+    strings.push({ label: `helpline ${h.id} purpose`, text: h.note, weight: 400, source: country('helplines') });
   }
   return strings;
 }
