@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { ContentError, type ContentIssue, loadContent } from '../src/index.ts';
 
 export const validFixture = resolve(import.meta.dirname, 'fixtures/valid');
 
@@ -9,6 +11,24 @@ export function copyFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'content-'));
   cpSync(validFixture, dir, { recursive: true });
   return dir;
+}
+
+/** A copy of the valid fixture set for one test, removed when the test finishes. */
+export function scratchFixture(): string {
+  const dir = copyFixture();
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Every issue the loader refuses a content folder with; fails the test when the content loads. */
+export function refusedIssues(dir: string): ContentIssue[] {
+  try {
+    loadContent(dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the content to be refused');
 }
 
 /** Replaces text in a file of a fixture copy, failing loudly if the text is not there. */

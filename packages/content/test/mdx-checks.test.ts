@@ -1,21 +1,12 @@
 // What the loader finds in a page's MDX before anything is built: syntax errors, unknown components
 // and ids, files from other hosts, images without alt, internal links that lead nowhere. Each issue
 // names the page file and line and says how to fix it; all of them come in one run.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentError, type ContentIssue, loadContent, pageComponents, scanPage } from '../src/index.ts';
-import { coded, copyFixture, edit, write } from './helpers.ts';
+import { coded, edit, scratchFixture, write } from './helpers.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function fixture(): string {
-  const dir = copyFixture();
-  dirs.push(dir);
-  return dir;
-}
 /** The issues of the page files (the checks here are about pages), as code, arguments and place. */
 function pageIssuesOf(dir: string): ReturnType<typeof coded<ContentIssue>>[] {
   try {
@@ -38,7 +29,7 @@ const problemsOf = (body: string) => scanPage(`---\ntitle: x\n---\n\n${body}\n`)
 
 describe('MDX syntax', () => {
   it('reports an unclosed component with the file and its line, and nothing is loaded', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/en/privacy.mdx', '<ForCountry role="origin">\nOnly for origin sites.');
     const issues = pageIssuesOf(dir);
     expect(issues).toContainEqual({
@@ -63,7 +54,7 @@ describe('components', () => {
   });
 
   it('refuses a component the site does not register, with a suggestion when it is a misspelling', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/en/safety.mdx', '<Figur id="children-share" />\n\n<Video.Player />');
     const components = '<Call>, <Cite>, <Figure>, <ForCountry>, <Funding>, <Helplines>, <Partners>, <PrintFiles>';
     expect(pageIssuesOf(dir)).toEqual([
@@ -87,7 +78,7 @@ describe('components', () => {
 
 describe('ids', () => {
   it('refuses a <Cite id> that content/sources.yaml does not list, and a <Cite> without id', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/el/home.mdx', 'Πηγή <Cite id="invented-report" />. Και <Cite />.');
     expect(pageIssuesOf(dir)).toEqual([
       { file: 'pages/el/home.mdx', line, code: 'UnknownSource', args: { id: 'invented-report' } },
@@ -96,7 +87,7 @@ describe('ids', () => {
   });
 
   it('accepts a <Cite id> of a listed source and still refuses an unknown <Figure id>', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     append(dir, 'pages/en/safety.mdx', 'As reported <Cite id="seed-000" />.');
     const line = append(dir, 'pages/en/privacy.mdx', '<Figure id="invented-statistic" />');
     expect(pageIssuesOf(dir)).toEqual([{ file: 'pages/en/privacy.mdx', line, code: 'UnknownFigure', args: { id: 'invented-statistic' } }]);
@@ -140,7 +131,7 @@ describe('files from other hosts', () => {
   });
 
   it('names the page file and line in loadContent', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/en/privacy.mdx', 'Text.\n\n<script src="https://cdn.example/track.js"></script>');
     expect(pageIssuesOf(dir)).toEqual([
       { file: 'pages/en/privacy.mdx', line: line + 2, code: 'ForeignScript', args: { src: 'https://cdn.example/track.js', host: 'cdn.example' } },
@@ -167,7 +158,7 @@ describe('images without alt', () => {
 describe('internal links', () => {
   // gr (destination; el at /, en at /en/) and md (origin; ro at /, en at /en/).
   it('accepts links to pages every site showing the link has, with fragments, and links to print files', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     append(
       dir,
       'pages/en/privacy.mdx',
@@ -180,7 +171,7 @@ describe('internal links', () => {
   });
 
   it('refuses a link to a page some sites showing the link do not have, naming those sites and the fix', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/en/privacy.mdx', 'See [why buying harms](/en/buying-harms-children/).');
     expect(pageIssuesOf(dir)).toEqual([
       {
@@ -193,7 +184,7 @@ describe('internal links', () => {
   });
 
   it('refuses a link to an address no site has, suggesting the nearest page address', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/el/home.mdx', 'Δείτε <a href="/browse-safly/">εδώ</a>.');
     expect(pageIssuesOf(dir)).toEqual([
       { file: 'pages/el/home.mdx', line, code: 'LinkToNowhere', args: { path: '/browse-safly/', sites: ['gr'], nearest: '/browse-safely/' } },
@@ -201,7 +192,7 @@ describe('internal links', () => {
   });
 
   it('refuses a link without the trailing slash the page addresses have', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/ro/home.mdx', 'Vezi [aici](/en/privacy#top).');
     expect(pageIssuesOf(dir)).toEqual([
       { file: 'pages/ro/home.mdx', line, code: 'LinkWithoutSlash', args: { url: '/en/privacy#top', path: '/en/privacy', fixed: '/en/privacy/#top' } },
@@ -209,7 +200,7 @@ describe('internal links', () => {
   });
 
   it('follows reference-style links to their definition', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     const line = append(dir, 'pages/en/safety.mdx', 'See [recruitment].\n\n[recruitment]: /en/how-traffickers-recruit/');
     expect(pageIssuesOf(dir).map((i) => [i.line, i.code, i.args])).toEqual([
       [line, 'LinkToPageNotOnSite', { path: '/en/how-traffickers-recruit/', page: 'recruitment', sites: ['gr'], having: ['md'] }],
@@ -219,7 +210,7 @@ describe('internal links', () => {
 
 describe('all at once', () => {
   it('reports every problem of every page in one run, each with file, line and fix', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'pages/en/home.mdx', 'Body of home in en.', 'Body of home in en. <Cite id="nope" />');
     append(dir, 'pages/en/privacy.mdx', '![](https://img.example/x.png)');
     append(dir, 'pages/el/home.mdx', '<Partner />');

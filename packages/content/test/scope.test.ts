@@ -1,8 +1,5 @@
-// Facts belong to their country: figure scopes, <ForCountry> blocks, local names and role descriptions.
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  ContentError,
   type ContentIssue,
   countrySchema,
   figureSchema,
@@ -15,26 +12,7 @@ import {
   scanPage,
   sitesShowing,
 } from '../src/index.ts';
-import { coded, copyFixture, edit, validFixture, write } from './helpers.ts';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function fixture(): string {
-  const dir = copyFixture();
-  dirs.push(dir);
-  return dir;
-}
-function issuesOf(dir: string): ContentIssue[] {
-  try {
-    loadContent(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the content to be refused');
-}
+import { coded, edit, refusedIssues, scratchFixture, validFixture, write } from './helpers.ts';
 
 /** Issues about quoting one figure on a site it is not about. */
 const quotes = (id: string) => (i: ContentIssue) => i.code === 'FigureOutOfScope' && i.args.id === id;
@@ -47,7 +25,7 @@ describe('figure scopes', () => {
   });
 
   it('refuses a page that quotes another country’s figure, naming page, line, figure, sites and fix', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'pages/en/home.mdx', 'Body of home in en. <Figure id="children-share" />', 'Body of home in en. <Figure id="md-fixture" />');
     // The Greek translation is only shown on the Greek site; the Romanian one only on the Moldovan.
     edit(
@@ -57,7 +35,7 @@ describe('figure scopes', () => {
       'Κείμενο της αρχικής σελίδας στα ελληνικά.\n\n<Figure id="md-fixture" />',
     );
     edit(dir, 'pages/ro/home.mdx', 'Body of home in ro. <Figure id="children-share" />', 'Body of home in ro. <Figure id="md-fixture" />');
-    const scoped = issuesOf(dir).filter(quotes('md-fixture'));
+    const scoped = refusedIssues(dir).filter(quotes('md-fixture'));
     const args = { id: 'md-fixture', scope: ['md'], sites: ['gr'] };
     expect(scoped.map(coded)).toEqual([
       { file: 'pages/el/home.mdx', line: 14, code: 'FigureOutOfScope', args },
@@ -66,28 +44,28 @@ describe('figure scopes', () => {
   });
 
   it('names every site that would show it wrongly, in one issue per quote', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'figures.yaml', 'scope: [md]', 'scope: [ua]');
     write(dir, 'countries/ua.yaml', '');
     // A country file that cannot be read stops the scope checks (they need every country) …
-    expect(issuesOf(dir).some(quotes('md-fixture'))).toBe(false);
+    expect(refusedIssues(dir).some(quotes('md-fixture'))).toBe(false);
     // … so give Ukraine a valid file and no pages of its own language.
     write(
       dir,
       'countries/ua.yaml',
       'code: ua\nnames: { en: Ukraine }\nroles: [origin]\nlanguages: [en]\ndefaultLanguage: en\nsiteUrl: https://ua.test.example\nexitUrl: https://uk.wikipedia.org/\nhelplines: []\n',
     );
-    const issue = issuesOf(dir).find(quotes('md-fixture'));
+    const issue = refusedIssues(dir).find(quotes('md-fixture'));
     expect(issue?.file).toBe('pages/en/home.mdx');
     expect(issue?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['md'] });
     edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry role="origin">');
-    expect(issuesOf(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['md'] });
+    expect(refusedIssues(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['md'] });
     edit(dir, 'pages/en/home.mdx', '<ForCountry role="origin">', '<ForCountry countries="gr md">');
-    expect(issuesOf(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['gr', 'md'] });
+    expect(refusedIssues(dir).find(quotes('md-fixture'))?.args).toEqual({ id: 'md-fixture', scope: ['ua'], sites: ['gr', 'md'] });
   });
 
   it('accepts a country figure inside a block for its country or role, and inside nested blocks', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     // Only md is a country of origin in the fixture.
     edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry role="origin">');
     expect(() => loadContent(dir)).not.toThrow();
@@ -100,16 +78,16 @@ describe('figure scopes', () => {
   });
 
   it('does not count a figure written in a code span', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'pages/en/privacy.mdx', 'Body of privacy in en.', 'Body of privacy in en. Write `<Figure id="md-fixture" />` in a page.');
     expect(() => loadContent(dir)).not.toThrow();
   });
 
   it('refuses a figure without a scope and a scope naming an unknown country, with other errors of the same run', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'figures.yaml', '    scope: eu\n', '');
     edit(dir, 'pages/en/privacy.mdx', 'slug: "privacy"', 'slug: "browse-safely"');
-    const missing = issuesOf(dir);
+    const missing = refusedIssues(dir);
     expect(missing).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -124,14 +102,14 @@ describe('figure scopes', () => {
     // With figures.yaml unreadable, pages are not also reported as quoting unknown figures.
     expect(missing.some((i) => i.code === 'UnknownFigure')).toBe(false);
 
-    const other = fixture();
+    const other = scratchFixture();
     edit(other, 'figures.yaml', 'scope: [md]', 'scope: [md, xx]');
     edit(other, 'figures.yaml', 'scope: eu', 'scope: europe');
-    const issues = issuesOf(other);
+    const issues = refusedIssues(other);
     expect(issues).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'figures.yaml', field: 'figures.0.scope', code: 'FieldInvalid' })]));
     edit(other, 'figures.yaml', 'scope: europe', 'scope: eu');
     // Once per cause: the scope is reported, not every page that quotes the figure on a site outside it.
-    expect(issuesOf(other).map(coded)).toEqual([
+    expect(refusedIssues(other).map(coded)).toEqual([
       {
         file: 'figures.yaml',
         line: 15,
@@ -178,7 +156,7 @@ describe('<ForCountry> blocks', () => {
   });
 
   it('refuses unknown countries and roles, missing or expression attributes, and invalid MDX, each with its line', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'pages/en/home.mdx', '<ForCountry countries="md">', '<ForCountry countries="md xx">');
     edit(dir, 'pages/en/home.mdx', '<ForCountry role="destination">', '<ForCountry role="buyers">');
     edit(
@@ -188,7 +166,7 @@ describe('<ForCountry> blocks', () => {
       '<ForCountry>Nobody knows.</ForCountry>\n\n<ForCountry countries={"md"}>x</ForCountry>\n\n<Figure id={"children-share"} />',
     );
     edit(dir, 'pages/en/safety.mdx', 'Body of safety in en.', 'Body of safety <ForCountry countries="md"> in en.');
-    const found = issuesOf(dir).map((i) => `${i.file}:${i.line} ${i.code} ${JSON.stringify(i.args)}`);
+    const found = refusedIssues(dir).map((i) => `${i.file}:${i.line} ${i.code} ${JSON.stringify(i.args)}`);
     expect(found).toEqual(
       expect.arrayContaining([
         'pages/en/home.mdx:14 ForCountryUnknownCountry {"countries":"md xx","code":"xx","known":["gr","md"]}',
@@ -270,10 +248,10 @@ describe('page descriptions by role', () => {
   });
 
   it('requires the translation of a role description where a site of that role only shows the translation', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(dir, 'pages/el/home.mdx', /descriptions:\n.*\n/, '');
     // The Romanian home page is shown on the Moldovan site (origin): it needs no destination text.
-    expect(issuesOf(dir).map(coded)).toEqual([
+    expect(refusedIssues(dir).map(coded)).toEqual([
       {
         file: 'pages/el/home.mdx',
         field: 'descriptions.destination',
@@ -284,14 +262,14 @@ describe('page descriptions by role', () => {
   });
 
   it('checks role descriptions like `description`, and knows no other roles', () => {
-    const dir = fixture();
+    const dir = scratchFixture();
     edit(
       dir,
       'pages/el/home.mdx',
       'destination: "Περιγραφή της αρχικής σελίδας για χώρες προορισμού."',
       'destination: "Σύντομη."\n  buyers: "A description for a role that does not exist."',
     );
-    const found = issuesOf(dir).map(coded);
+    const found = refusedIssues(dir).map(coded);
     expect(found).toContainEqual({
       file: 'pages/el/home.mdx',
       line: 5,

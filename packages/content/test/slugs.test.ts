@@ -2,18 +2,8 @@
 import { rmSync } from 'node:fs';
 import { slugify, slugRule } from '@repo/i18n';
 import { describe, expect, it } from 'vitest';
-import { ContentError, type ContentIssue, loadContent, planSite, suggestSlug } from '../src/index.ts';
-import { coded, copyFixture, edit, validFixture, write } from './helpers.ts';
-
-function issuesOf(dir: string): ContentIssue[] {
-  try {
-    loadContent(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the content to be refused');
-}
+import { loadContent, planSite, suggestSlug } from '../src/index.ts';
+import { coded, copyFixture, edit, refusedIssues, validFixture, write } from './helpers.ts';
 
 const page = (title: string, slug: string, audience = 'all', order = 50) =>
   `---\ntitle: "${title}"\ndescription: "Μια περιγραφή της σελίδας, αρκετά μεγάλη για τον έλεγχο."\nslug: "${slug}"\naudience: ${audience}\norder: ${order}\ntranslation: draft\n---\n\nΚείμενο.\n`;
@@ -83,7 +73,7 @@ describe('a slug used twice in one site', () => {
     const dir = copyFixture();
     // "privacy" has no Greek translation: Greek readers see the English page at /privacy/.
     write(dir, 'pages/el/safety.mdx', page('Πώς να περιηγείστε με ασφάλεια', 'privacy', 'all', 80));
-    const issues = issuesOf(dir).filter((i) => i.field === 'slug');
+    const issues = refusedIssues(dir).filter((i) => i.field === 'slug');
     expect(issues.map(coded)).toEqual([
       {
         file: 'pages/el/safety.mdx',
@@ -107,7 +97,7 @@ describe('a slug used twice in one site', () => {
   it('refuses a slug of the default language that is another language’s address', () => {
     const dir = copyFixture();
     edit(dir, 'pages/el/demand.mdx', 'slug: "i-agora-vlaptei"', 'slug: "en"');
-    const issues = issuesOf(dir).filter((i) => i.field === 'slug');
+    const issues = refusedIssues(dir).filter((i) => i.field === 'slug');
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       file: 'pages/el/demand.mdx',
@@ -122,7 +112,7 @@ describe('a slug used twice in one site', () => {
     const dir = copyFixture();
     edit(dir, 'pages/el/demand.mdx', 'slug: "i-agora-vlaptei"', 'slug: "print"');
     write(dir, 'pages/el/safety.mdx', page('Ασφάλεια', 'print', 'all', 80));
-    const issues = issuesOf(dir).filter((i) => i.field === 'slug');
+    const issues = refusedIssues(dir).filter((i) => i.field === 'slug');
     const found = issues.map((i) => `${i.file}: ${i.code} ${i.args.slug}`);
     expect(found).toContain('pages/el/safety.mdx: DuplicateSlug print');
     expect(found).toContain('pages/el/demand.mdx: SlugAddressReserved print');
@@ -137,7 +127,7 @@ describe('a slug used twice in one site', () => {
   it('suggests the romanised title for a slug written in Greek letters', () => {
     const dir = copyFixture();
     edit(dir, 'pages/el/demand.mdx', 'slug: "i-agora-vlaptei"', 'slug: "η-αγορά-βλάπτει"');
-    const issue = issuesOf(dir).find((i) => i.file === 'pages/el/demand.mdx' && i.field === 'slug');
+    const issue = refusedIssues(dir).find((i) => i.file === 'pages/el/demand.mdx' && i.field === 'slug');
     expect(issue).toMatchObject({
       code: 'SlugNotAscii',
       args: { rule: expect.stringMatching(/lower-case ASCII/), suggestion: 'i-agora-vlaptei', romanisation: 'Greek ELOT 743 (ISO 843)' },

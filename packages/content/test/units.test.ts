@@ -1,18 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, fingerprint, loadContent, localeUnits, releaseFacts, translationReport, unitSources } from '../src/index.ts';
-import { copyFixture, edit, validFixture } from './helpers.ts';
-
-function errorsOf(dir: string) {
-  try {
-    loadContent(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
+import { fingerprint, loadContent, localeUnits, releaseFacts, translationReport, unitSources } from '../src/index.ts';
+import { copyFixture, edit, refusedIssues, validFixture } from './helpers.ts';
 
 /** A fixture copy with an origin poster for Moldova (ro, en), printed on A4. */
 function withPoster(roLines = 'translation: draft\n    headline: Verifică oferta.\n    body: Vorbește cu cineva.\n    cta: Sună și întreabă.') {
@@ -122,7 +112,7 @@ describe('the loader checks every interface string and every locale’s script',
       join(dir, 'ui/ro.yaml'),
       'translation: draft\nstrings:\n  printers.zipInfo: "{files, plural, one {# fișier} other {# de fișiere}}, ZIP, {size}"\n',
     );
-    const issue = errorsOf(dir).find((i) => i.file === 'ui/ro.yaml');
+    const issue = refusedIssues(dir).find((i) => i.file === 'ui/ro.yaml');
     expect(issue).toMatchObject({
       file: 'ui/ro.yaml',
       line: 3,
@@ -136,13 +126,13 @@ describe('the loader checks every interface string and every locale’s script',
   it('refuses a key missing in English and a broken or unknown placeholder', () => {
     const dir = copyFixture();
     edit(dir, 'ui/en.yaml', /^ {2}site\.menu: .*\n/m, '');
-    expect(errorsOf(dir).map((i) => `${i.file} ${i.field}: ${i.code}`)).toContain('ui/en.yaml strings.site.menu: FieldMissing');
+    expect(refusedIssues(dir).map((i) => `${i.file} ${i.field}: ${i.code}`)).toContain('ui/en.yaml strings.site.menu: FieldMissing');
     rmSync(dir, { recursive: true });
     const other = copyFixture();
     edit(other, 'ui/el.yaml', 'στα {language}', 'στα {languge}');
     edit(other, 'ui/el.yaml', 'exit.label: Έξοδος από τη σελίδα', 'exit.label: "Έξοδος {"');
     // The problems are @repo/i18n's (checkMessage), carried by UiMessageInvalid.
-    expect(errorsOf(other).map((i) => `${i.file} ${i.field}: ${i.code} ${i.args.problem}`)).toEqual([
+    expect(refusedIssues(other).map((i) => `${i.file} ${i.field}: ${i.code} ${i.args.problem}`)).toEqual([
       'ui/el.yaml strings.site.fallbackNotice: UiMessageInvalid uses {languge}, which the English message does not have',
       'ui/el.yaml strings.site.fallbackNotice: UiMessageInvalid leaves out {language}, which the English message has',
       'ui/el.yaml strings.exit.label: UiMessageInvalid is not a valid message (expect argument closing brace)',
@@ -153,7 +143,7 @@ describe('the loader checks every interface string and every locale’s script',
   it('refuses letters of another script, and allows the words content/locales.yaml lists', () => {
     const dir = copyFixture();
     edit(dir, 'ui/el.yaml', 'exit.label: Έξοδος από τη σελίδα', 'exit.label: Έξοδος από τη σελίδα FIXTURE και Εxit');
-    const issues = errorsOf(dir);
+    const issues = refusedIssues(dir);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       file: 'ui/el.yaml',
