@@ -8,42 +8,21 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '@repo/content';
-import type { PdfxVersion } from '@repo/design';
 import { isCardJob, loadFonts, type Manifest, PrintErrors } from '@repo/print';
 import { compareWithPrevious } from './cache.ts';
-import { planBuild } from './plan.ts';
+import { type PlanOptions, planBuild } from './plan.ts';
 import { checkSpecSheets, publish } from './publish.ts';
 import { defaultTiffSlots, preflightProblems, removeLeftoverStaging, renderFiles, threadCount } from './render.ts';
 
-export interface BuildOptions {
+/** What a run is asked for (PlanOptions: which files and how), plus where and how fast it runs. */
+export interface BuildOptions extends PlanOptions {
   /** content/ folder. */
   contentDir: string;
   /** Output folder (apps/print/dist). */
   outDir: string;
-  release?: boolean;
-  countries?: string[];
-  designs?: string[];
-  formats?: string[];
-  cropMarks?: boolean;
-  /** The PDF/X version of the PDFs (`--pdfx`), over content/campaign.yaml `printing.pdfx`. */
-  pdfx?: PdfxVersion;
-  /**
-   * Render the page cards (one Open Graph image per planned page of each country's site). Default:
-   * yes, unless `designs` or `formats` pick a subset of the posters; the previous cards are then kept.
-   */
-  cards?: boolean;
-  /**
-   * Also write a `.tif` for wide formats (billboards; posters larger than A2): trim + bleed, the design
-   * tokens' exact CMYK, Deflate, at `tiffDpi` (default 300) of the file's size. Part of those jobs' input
-   * hash; listed on the printers' page and in the country's ZIP.
-   */
-  tiff?: boolean;
-  tiffDpi?: number;
   /** TIFF renders running at once across all workers (each holds GBs at 300 dpi). Default: 1 per 8 GB of RAM. */
   tiffSlots?: number;
   workers?: number;
-  /** Unix seconds for the files' dates; default: the campaign's releaseDate. */
-  sourceDateEpoch?: number;
   log?: (line: string) => void;
   /** Called with done, total and elapsed ms while rendering. */
   progress?: (done: number, total: number, elapsedMs: number) => void;

@@ -7,18 +7,28 @@ import type { PdfxVersion } from '@repo/design';
 import { type CardJob, downloadName, formatById, type PrintJob, planCards, planJobs } from '@repo/print';
 import { defaultTiffDpi } from './tiff.ts';
 
-/** What a run is asked for (the CLI's options; see BuildOptions in build.ts). */
+/** What a run is asked for: which files, and how (the CLI's options). */
 export interface PlanOptions {
   release?: boolean;
   countries?: string[];
   designs?: string[];
   formats?: string[];
   cropMarks?: boolean;
-  /** The PDF/X version for this run, over content/campaign.yaml `printing.pdfx`. */
+  /** The PDF/X version of the PDFs (`--pdfx`), over content/campaign.yaml `printing.pdfx`. */
   pdfx?: PdfxVersion;
+  /**
+   * Render the page cards (one Open Graph image per planned page of each country's site). Default:
+   * yes, unless `designs` or `formats` pick a subset of the posters; the previous cards are then kept.
+   */
   cards?: boolean;
+  /**
+   * Also write a `.tif` for wide formats (billboards; posters larger than A2): trim + bleed, the design
+   * tokens' exact CMYK, Deflate, at `tiffDpi` (default 300) of the file's size. Part of those jobs' input
+   * hash; listed on the printers' page and in the country's ZIP.
+   */
   tiff?: boolean;
   tiffDpi?: number;
+  /** Unix seconds for the files' dates; default: the campaign's releaseDate. */
   sourceDateEpoch?: number;
 }
 
