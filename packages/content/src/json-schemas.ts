@@ -6,7 +6,8 @@
 //
 // A JSON Schema is looser than the zod schema it comes from: zod's refinements (an `en` entry in every
 // per-locale field, locale tags declared in content/locales.yaml, word counts, cross-file checks) have
-// no JSON Schema form, so `npm run check:content` stays the authority. It never refuses valid content.
+// no JSON Schema form, so `npm run check:content` stays the authority. It never refuses valid content,
+// but for one corner: a length limit counts the spaces around a quoted text, which zod trims first.
 import { sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pdfxVersionIds } from '@repo/design';
@@ -167,12 +168,12 @@ export function contentJsonSchema(kind: ContentFileKind): Record<string, unknown
       if (JSON.stringify(jsonSchema.propertyNames) === '{"type":"string"}') delete jsonSchema.propertyNames;
     },
   }) as Record<string, unknown>;
-  const source = kind.format === 'mdx' ? `the frontmatter of ${kind.files}` : kind.files;
+  const source = kind.format === 'mdx' ? `the frontmatter of content/${kind.files}` : `content/${kind.files}`;
   return ordered({
     ...generated,
     title: kind.title,
     description: kind.description,
-    $comment: `Generated from the zod schemas in packages/content/src/schema/ by npm run schemas; do not edit. For content/${source}.`,
+    $comment: `Generated from the zod schemas in packages/content/src/schema/ by npm run schemas; do not edit. For ${source}.`,
   });
 }
 
