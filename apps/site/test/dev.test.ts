@@ -184,7 +184,7 @@ describe('npm run dev on content that is invalid when it starts', () => {
       const res = await fetch(`http://127.0.0.1:${port}/`);
       expect(res.status).toBe(500);
       const html = await res.text();
-      expect(html).toMatch(/content\/countries\/gr\.yaml:\d+: YAML syntax error/);
+      expect(html).toMatch(/content\/countries\/gr\.yaml:\d+ \[YamlSyntax\]/);
       expect(html).toContain('<meta http-equiv="refresh"');
       writeFileSync(file('countries/gr.yaml'), good);
       const started = performance.now();
