@@ -22,8 +22,8 @@
 //
 // Peak memory is the proportional resident memory (PSS) of the build's whole process tree
 // (Turborepo, npm, the tasks, Astro, Chromium), sampled twice a second; the sum of the processes'
-// RSS, which counts memory they share once per process, is recorded beside it. Busy cores from
-// /proc/stat. Linux only.
+// RSS, which counts memory they share once per process, is recorded beside it. Busy cores: the CPU
+// time of the build's own processes over wall time (2 = both cores busy), from /proc. Linux only.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -43,30 +43,38 @@ if (!Number.isInteger(scale) || scale < 1) {
 
 // --- Measuring ----------------------------------------------------------------------------------
 
-/** Resident memory of a process and all its descendants, from /proc. */
-function treeRssBytes(rootPid: number): number {
+/**
+ * Resident memory (sum of RSS) of a process and all its descendants, and the CPU time they have used
+ * (clock ticks: each live process's own and that of the children it has waited for), from /proc.
+ */
+function treeStats(rootPid: number): { rss: number; cpu: number } {
   const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
+  const stats = new Map<number, { rss: number; cpu: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(entry), Number(fields[1]));
-      rss.set(Number(entry), Number(fields[21]) * 4096);
+      // Fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 here, 24 (rss) is 21.
+      const cpu = [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
+      stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpu });
     } catch {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const total = { rss: 0, cpu: 0 };
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
+    total.rss += stats.get(pid)?.rss ?? 0;
+    total.cpu += stats.get(pid)?.cpu ?? 0;
     for (const [child, parent] of parents) if (parent === pid) stack.push(child);
   }
   return total;
 }
+/** Clock ticks per second of the CPU times in /proc (USER_HZ). */
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /**
  * Proportional resident memory (PSS) of a process tree: each shared page (Chromium's processes share
@@ -96,15 +104,11 @@ function treePssBytes(rootPid: number): number {
   return total;
 }
 
-/** Busy and total CPU time of the machine so far (jiffies), from /proc/stat. */
-function cpuTimes(): { busy: number; total: number } {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
 type Stage = 'print' | 'sites' | 'publish';
+interface Sample {
+  at: number;
+  cpu: number;
+}
 interface Measured {
   ms: number;
   /** Peak proportional resident memory of the build's process tree (PSS), and the peak sum of RSS. */
@@ -115,12 +119,11 @@ interface Measured {
   output: string;
   /** Each stage's duration (from the build's own summary line), ms. */
   stages: { print: number; sites: number; publish: number; gates: number };
-  /** Cores busy on average during each stage (machine-wide). */
+  /** Cores the build's own processes kept busy on average during each stage (CPU time over wall time). */
   busy: { print: number; sites: number; publish: number; all: number };
 }
 
 function measureBuild(ws: string, args: string[]): Promise<Measured> {
-  const cores = cpus().length;
   return new Promise((done, fail) => {
     const started = performance.now();
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', CI: '', RELEASE: '' };
@@ -129,7 +132,7 @@ function measureBuild(ws: string, args: string[]): Promise<Measured> {
     const child = spawn(process.execPath, ['scripts/build.ts', ...args], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const marks: { at: number; stage: Stage }[] = [];
-    const samples: { at: number; busy: number; total: number }[] = [{ at: 0, ...cpuTimes() }];
+    const samples: Sample[] = [];
     let rest = '';
     child.stdout.on('data', (chunk: Buffer) => {
       const text = rest + chunk.toString('utf8');
@@ -150,7 +153,9 @@ function measureBuild(ws: string, args: string[]): Promise<Measured> {
     let tick = 0;
     const timer = setInterval(() => {
       if (child.pid) {
-        peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+        const tree = treeStats(child.pid);
+        samples.push({ at: performance.now() - started, cpu: tree.cpu });
+        peakRssBytes = Math.max(peakRssBytes, tree.rss);
         // PSS costs the kernel a walk of each process's pages: twice a second is enough for peaks
         // that last seconds.
         if (tick++ % 5 === 0) {
@@ -160,21 +165,21 @@ function measureBuild(ws: string, args: string[]): Promise<Measured> {
           if (stage) stagePeakBytes[stage] = Math.max(stagePeakBytes[stage], pss);
         }
       }
-      samples.push({ at: performance.now() - started, ...cpuTimes() });
     }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
-      samples.push({ at: ms, ...cpuTimes() });
       if (code !== 0) return fail(new Error(`scripts/build.ts ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
       const summary = /Build done in [\d.]+ s \(print ([\d.]+) s, sites ([\d.]+) s, publish ([\d.]+) s\)/.exec(output);
       const gates = /gates took ([\d.]+) s/.exec(output);
+      // CPU time grows between samples; it drops when a process exits unreaped by the tree (Chromium's
+      // renderers when the browser closes), so only the growth is summed.
       const window = (from: number, to: number) => {
         const inside = samples.filter((s) => s.at >= from && s.at <= to);
-        const first = inside[0];
-        const last = inside[inside.length - 1];
-        if (!first || !last || last.total === first.total) return 0;
-        return Number((((last.busy - first.busy) / (last.total - first.total)) * cores).toFixed(2));
+        let ticks = 0;
+        for (let i = 1; i < inside.length; i++) ticks += Math.max(0, (inside[i] as Sample).cpu - (inside[i - 1] as Sample).cpu);
+        const span = inside.length > 1 ? ((inside[inside.length - 1] as Sample).at - (inside[0] as Sample).at) / 1000 : 0;
+        return span > 0 ? Number((ticks / ticksPerSecond / span).toFixed(2)) : 0;
       };
       const at = (stage: string) => marks.find((m) => m.stage === stage)?.at;
       const printAt = at('print') ?? 0;
@@ -337,8 +342,8 @@ Written by \`npm run bench -- --scale <n>\` (scripts/bench.ts): the content mult
 temporary folder (n× the countries, each copy speaking copies of its languages: n× the locales,
 pages, sites and print files; poster designs are not copied, see scaleContent), built cold and then
 after one change each, in a copy of the repository with an empty cache. Ratios are to the cold build
-of the same run. Peak memory: proportional resident memory (PSS) of the whole process tree. Busy cores: the machine's
-CPU time over wall time during the stage (2 = both cores busy). Each column is one run, on the
+of the same run. Peak memory: proportional resident memory (PSS) of the whole process tree. Busy cores: the CPU time
+of the build's own processes over wall time during the stage (2 = both cores busy). Each column is one run, on the
 date and machine it names; these machines are shared, so compare within a column.
 
 | | ${all.map((r) => `${r.scale}×`).join(' | ')} |

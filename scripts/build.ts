@@ -90,6 +90,8 @@ const remote = await (async (): Promise<{ flags: string[]; on: boolean }> => {
     return { flags: ['--cache=local:rw'], on: false };
   };
   if (!env.TURBO_REMOTE_CACHE_SIGNATURE_KEY) return off('TURBO_REMOTE_CACHE_SIGNATURE_KEY is not set, so artifacts could be neither signed nor verified');
+  if (Buffer.byteLength(env.TURBO_REMOTE_CACHE_SIGNATURE_KEY) < 32)
+    return off('TURBO_REMOTE_CACHE_SIGNATURE_KEY is shorter than 32 bytes, which turbo.json refuses');
   try {
     const query = team.startsWith('team_') ? `teamId=${encodeURIComponent(team)}` : `slug=${encodeURIComponent(team)}`;
     const answer = await fetch(`${api}/v8/artifacts/status?${query}`, {

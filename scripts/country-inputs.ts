@@ -20,7 +20,7 @@
 // model: it runs before every country task to prove that its list is current (scripts/country-task.ts)
 // and must be quick. scripts/test/incremental.test.ts checks it against @repo/content's rules.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 
@@ -91,7 +91,7 @@ function project(value: unknown, tags: Set<string>, keep: Set<string>): unknown 
  * Every country's input list, from the content folder `contentDir` (`content/` of the repository
  * at `root`; paths in the lists are relative to `root`).
  */
-export function countryInputs(root: string, contentDir = join(root, 'content')): Map<string, CountryInputs> {
+export function countryInputs(root: string, contentDir = join(root, 'content'), only?: string): Map<string, CountryInputs> {
   const rel = (file: string) => relative(root, join(contentDir, file)).split(sep).join('/');
   const files = listFiles(contentDir);
 
@@ -105,6 +105,7 @@ export function countryInputs(root: string, contentDir = join(root, 'content')):
 
   const countries = files
     .filter((f) => /^countries\/[^/]+\.ya?ml$/.test(f))
+    .filter((f) => only === undefined || f.replace(/^countries\/|\.ya?ml$/g, '') === only)
     .map((file) => {
       const data = readYaml(join(contentDir, file));
       const record = isRecord(data) ? data : {};
@@ -119,18 +120,21 @@ export function countryInputs(root: string, contentDir = join(root, 'content')):
   // A country file that cannot be read: the loader refuses it; until then every file counts for every country.
   const unreadable = countries.some((c) => !c.readable);
 
-  // Pages: the audience of each page id is the English page's (the loader checks translations agree).
-  const audienceById = new Map<string, string | undefined>();
+  // Pages: the audience of each page id is the English page's (the loader checks translations
+  // agree). Frontmatter is read only for the pages of the locales asked about.
+  const audiences = new Map<string, string | undefined>();
+  const audienceOf = (file: string) => {
+    if (!audiences.has(file)) audiences.set(file, /\.mdx?$/.test(file) ? pageAudience(join(contentDir, file)) : undefined);
+    return audiences.get(file);
+  };
   const pages = files
     .filter((f) => f.startsWith('pages/'))
     .map((file) => {
       const [, locale, ...rest] = file.split('/');
-      const id = rest.join('/').replace(/\.mdx?$/, '');
-      const audience = /\.mdx?$/.test(file) ? pageAudience(join(contentDir, file)) : undefined;
-      if (locale === sourceLocale) audienceById.set(id, audience);
-      return { file, locale: locale as string, id, audience };
+      return { file, locale: locale as string, id: rest.join('/').replace(/\.mdx?$/, '') };
     });
   const pageFiles = new Map(pages.map((p) => [p.file, p]));
+  const englishFile = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p.file]));
 
   // What each file is for every country: its hash, or undefined when it does not count for it.
   const byteHash = new Map<string, string>();
@@ -155,15 +159,17 @@ export function countryInputs(root: string, contentDir = join(root, 'content')):
     }
     return hash;
   };
-  const showsPage = (page: { locale: string; id: string; audience: string | undefined }, country: { locales: string[]; roles: string[] }) => {
+  const showsPage = (page: { file: string; locale: string; id: string }, country: { locales: string[]; roles: string[] }) => {
     if (!country.locales.includes(page.locale)) return false;
-    const audiences = [page.audience, audienceById.get(page.id)];
+    const english = englishFile.get(page.id);
+    const audiences = [audienceOf(page.file), english ? audienceOf(english) : undefined];
     if (audiences.every((a) => a === undefined)) return true;
     return audiences.some((a) => a === undefined || a === 'all' || country.roles.includes(a));
   };
 
   const result = new Map<string, CountryInputs>();
   for (const country of countries) {
+    if (only !== undefined && country.code !== only) continue;
     const list: Record<string, string> = {};
     for (const file of files) {
       const [top, second] = file.split('/');
@@ -193,18 +199,46 @@ export function inputsText(inputs: CountryInputs): string {
  * its text changes) and removes the lists of countries that are gone. Returns the lists.
  */
 export function writeCountryInputs(root: string): Map<string, CountryInputs> {
+  // Each list's modification time is set to when its content was read: content modified since is
+  // newer than it (see listIsCurrent).
+  const read = Date.now() / 1000;
   const inputs = countryInputs(root);
   const dir = join(root, inputsDirName);
   mkdirSync(dir, { recursive: true });
   for (const [code, list] of inputs) {
     const path = join(dir, `${code}.json`);
     const text = inputsText(list);
-    if (existsSync(path) && readFileSync(path, 'utf8') === text) continue;
-    writeFileSync(`${path}.tmp-${process.pid}`, text);
-    renameSync(`${path}.tmp-${process.pid}`, path);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      writeFileSync(`${path}.tmp-${process.pid}`, text);
+      renameSync(`${path}.tmp-${process.pid}`, path);
+    }
+    utimesSync(path, read, read);
   }
   for (const name of readdirSync(dir)) if (name.endsWith('.json') && !inputs.has(name.slice(0, -5))) rmSync(join(dir, name));
   return inputs;
+}
+
+/**
+ * True when nothing in content/ (no file, no folder: an added or removed file changes its folder)
+ * was modified since the country's list was written from it: the list is current without reading
+ * the content again, which at scale takes seconds. Else the list must be compared with a new one.
+ */
+export function listIsCurrent(root: string, code: string): boolean {
+  let written: number;
+  try {
+    written = statSync(join(root, inputsDirName, `${code}.json`)).mtimeMs;
+  } catch {
+    return false;
+  }
+  const newer = (dir: string): boolean => {
+    if (statSync(dir).mtimeMs >= written) return true;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() ? newer(path) : statSync(path).mtimeMs >= written) return true;
+    }
+    return false;
+  };
+  return !newer(join(root, 'content'));
 }
 
 /** The list written for a country (undefined when there is none or it cannot be read). */

@@ -8,7 +8,7 @@
 // task's folder.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { countryInputs, diffInputs, inputsDirName, inputsText, readCountryInputs } from './country-inputs.ts';
+import { countryInputs, diffInputs, inputsDirName, inputsText, listIsCurrent, readCountryInputs } from './country-inputs.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const [code, script, ...args] = process.argv.slice(2);
@@ -17,7 +17,8 @@ if (!code || !script) {
   process.exit(2);
 }
 
-const now = countryInputs(root).get(code);
+// Quick when content/ has not been modified since the list was written; else read again and compared.
+const now = listIsCurrent(root, code) ? readCountryInputs(root, code) : countryInputs(root, undefined, code).get(code);
 const written = readCountryInputs(root, code);
 if (!now || !written || inputsText(now) !== inputsText(written)) {
   const changed = now && written ? diffInputs(written.files, now.files) : [];

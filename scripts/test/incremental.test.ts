@@ -147,8 +147,12 @@ describe('an incremental build of the fixture content', () => {
     console.log(`one MDX line: ${(run.ms / 1000).toFixed(1)} s`);
   });
 
-  it("one country's file rebuilds that country only", async () => {
+  it("one country's file rebuilds that country only; a country task started without the build's fresh input list refuses to build", async () => {
     edit('countries/gr.yaml', (t) => t.replace(/exitUrl: .*/, 'exitUrl: https://www.google.gr/search'));
+    // As a bare `turbo run @repo/site#build:gr` would start it: the list still describes the old content.
+    const stale = await runIn(join(ws, 'apps/site'), '../../scripts/country-task.ts', ['gr', 'scripts/build-sites.ts', '--country', 'gr']);
+    expect(stale.code).toBe(1);
+    expect(stale.output).toContain('.build-inputs/gr.json, the list of content the gr build is cached by, is out of date (content/countries/gr.yaml changed)');
     const run = await build();
     expect(run.code, run.output).toBe(0);
     const own = ownLines(run.output);

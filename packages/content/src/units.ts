@@ -242,11 +242,48 @@ export function unitRecord(content: Content, locale: string, id: string): UnitRe
   return content.translations.get(locale)?.[id];
 }
 
+/**
+ * Lookups by key over the content's lists, made once per list (a list's identity and length): the
+ * status of every unit of every locale asks for a page, a country or a helpline by key, which a
+ * scan of each list would make grow with the square of the content (30 countries, thousands of pages).
+ */
+const indexes = new WeakMap<object, { length: number; map: Map<string, unknown> }>();
+function indexed<T>(list: readonly T[], key: (item: T) => string | undefined): Map<string, T> {
+  let entry = indexes.get(list);
+  if (!entry || entry.length !== list.length) {
+    const map = new Map<string, T>();
+    for (const item of list) {
+      const k = key(item);
+      if (k !== undefined && !map.has(k)) map.set(k, item);
+    }
+    entry = { length: list.length, map };
+    indexes.set(list, entry);
+  }
+  return entry.map as Map<string, T>;
+}
+const pageOf = (content: Content, locale: string, id: string | undefined) => indexed(content.pages, (p) => `${p.locale}\0${p.id}`).get(`${locale}\0${id}`);
+const posterOf = (content: Content, id: string | undefined) => (id === undefined ? undefined : indexed(content.posters, (d) => d.id).get(id));
+const helplineIndexes = new WeakMap<object, { length: number; map: Map<string, Country['helplines'][number]> }>();
+function helplineOf(content: Content, id: string) {
+  let entry = helplineIndexes.get(content.countries);
+  if (!entry || entry.length !== content.countries.length) {
+    entry = {
+      length: content.countries.length,
+      map: indexed(
+        content.countries.flatMap((c) => c.helplines),
+        (h) => h.id,
+      ),
+    };
+    helplineIndexes.set(content.countries, entry);
+  }
+  return entry.map.get(id);
+}
+
 /** A locale's text of a unit, as the content holds it now. */
 export function unitText(content: Content, unit: UnitSource, locale: string): string | undefined {
   if (locale === sourceLocale) return unit.source;
   if (unit.kind === 'page') {
-    const page = content.pages.find((p) => p.locale === locale && p.id === unit.page);
+    const page = pageOf(content, locale, unit.page);
     if (!page) return undefined;
     const path = unit.place(locale).path;
     if (path[0] === 'body') return page.body;
@@ -256,15 +293,15 @@ export function unitText(content: Content, unit: UnitSource, locale: string): st
   }
   if (unit.kind === 'ui') return content.ui.get(locale)?.strings[unit.id.slice(3) as UiKey];
   if (unit.poster) {
-    const design = content.posters.find((d) => d.id === unit.poster?.design);
+    const design = posterOf(content, unit.poster.design);
     if (unit.poster.field[0] === 'name') return design?.name[locale];
     let value: unknown = design?.lines[locale];
     for (const key of unit.poster.field) value = (value as Record<string, unknown> | undefined)?.[key];
     return typeof value === 'string' ? value : undefined;
   }
   const [kind, id, field] = unit.id.split(':');
-  if (kind === 'country') return content.countries.find((c) => c.code === id)?.names[locale];
-  if (kind === 'helpline') return content.countries.flatMap((c) => c.helplines).find((h) => h.id === id)?.purpose[locale];
+  if (kind === 'country') return indexed(content.countries, (c) => c.code).get(id as string)?.names[locale];
+  if (kind === 'helpline') return helplineOf(content, id as string)?.purpose[locale];
   if (kind === 'campaign') return (content.campaign as unknown as Record<string, Record<string, string>>)[id as string]?.[locale];
   if (kind === 'figure') return content.figures.get(id as string)?.[field as 'value' | 'label'][locale];
   return undefined;
@@ -273,7 +310,7 @@ export function unitText(content: Content, unit: UnitSource, locale: string): st
 /** The translation state of the file or block a unit is in: a page's frontmatter, a poster's lines, a UI file. */
 function containerState(content: Content, unit: UnitSource, locale: string): { state?: 'draft' | 'reviewed'; reviewer?: string; sourceHash?: string } {
   if (unit.kind === 'page') {
-    const page = content.pages.find((p) => p.locale === locale && p.id === unit.page);
+    const page = pageOf(content, locale, unit.page);
     if (!page) return {};
     const state = page.data.translation === 'reviewed' ? 'reviewed' : 'draft';
     return {
@@ -287,7 +324,7 @@ function containerState(content: Content, unit: UnitSource, locale: string): { s
     return ui ? { state: ui.translation === 'reviewed' ? 'reviewed' : 'draft' } : {};
   }
   if (unit.poster && unit.poster.field[0] !== 'name') {
-    const lines = content.posters.find((d) => d.id === unit.poster?.design)?.lines[locale];
+    const lines = posterOf(content, unit.poster.design)?.lines[locale];
     if (!lines) return {};
     return { state: lines.translation === 'reviewed' ? 'reviewed' : 'draft', ...(lines.reviewedBy ? { reviewer: lines.reviewedBy } : {}) };
   }
@@ -309,7 +346,7 @@ function neededIds(content: Content, locale: string, sources: UnitSource[]): Set
       kind === 'ui' ||
       kind === 'campaign' ||
       (kind === 'page' && pages.has(id) && (!field?.startsWith('descriptions.') || soleRoles.has(field.slice(13) as Role))) ||
-      (kind === 'poster' && roles.has(content.posters.find((d) => d.id === id)?.audience as Role)) ||
+      (kind === 'poster' && roles.has(posterOf(content, id)?.audience as Role)) ||
       (kind === 'country' && codes.has(id)) ||
       (kind === 'helpline' && helplines.has(id)) ||
       (kind === 'figure' && [...codes].some((code) => figureIsAbout(content.figures.get(id) ?? { scope: [] }, code)));
