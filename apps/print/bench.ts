@@ -14,6 +14,7 @@ import { encodePng, listToPng, listToSvg, planJobs, previewLongSide } from '@rep
 import { Resvg } from '@resvg/resvg-js';
 import { type ContenderId, Contenders, contenderIds, type Prepared } from './bench/contenders.ts';
 import { loadAverage, machine, median, p90 } from './bench/machine.ts';
+import { listToSvgRunPaths } from './bench/run-paths.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
@@ -55,6 +56,9 @@ interface PreviewRow {
   render: number[];
   parse600: number[];
   render600: number[];
+  /** The same preview with each glyph run one path (bench/run-paths.ts) instead of a <use> per glyph. */
+  parseRuns: number[];
+  renderRuns: number[];
   resvgEncode: number[];
   kitEncode: number[];
   listToPng: number[];
@@ -107,7 +111,7 @@ try {
     rows.push(row);
     const m = (id: ContenderId) => median(row.ms[id]);
     console.log(
-      `bench: ${p.job.key}: kit PDF ${m('kitPdf').toFixed(1)} ms (warm lines ${m('kitPdfWarm').toFixed(1)}), + preview ${m('kitPreview').toFixed(1)} ms (${m('kitPreviewWarm').toFixed(1)}), ` +
+      `bench: ${p.job.key}: kit PDF ${m('kitPdf').toFixed(1)} ms (warm words ${m('kitPdfWarm').toFixed(1)}), + preview ${m('kitPreview').toFixed(1)} ms (${m('kitPreviewWarm').toFixed(1)}), ` +
         `Chromium ${m('chromium').toFixed(1)} ms, Typst ${m('typst').toFixed(1)} ms; PDF ÷ Chromium ${(m('kitPdf') / m('chromium')).toFixed(2)}, PDF + preview ÷ Typst ${(m('kitPreview') / m('typst')).toFixed(2)}`,
     );
   }
@@ -125,6 +129,8 @@ try {
       render: [],
       parse600: [],
       render600: [],
+      parseRuns: [],
+      renderRuns: [],
       resvgEncode: [],
       kitEncode: [],
       listToPng: [],
@@ -145,6 +151,9 @@ try {
       const image = time(sink(row.render), () => resvg.render());
       const smaller = time(sink(row.parse600), () => new Resvg(svg, options(600)));
       time(sink(row.render600), () => smaller.render());
+      const runPaths = listToSvgRunPaths(p.list, { view: { x: g.bleed, y: g.bleed, width: g.trimW, height: g.trimH } });
+      const byRun = time(sink(row.parseRuns), () => new Resvg(runPaths, options(previewLongSide)));
+      time(sink(row.renderRuns), () => byRun.render());
       row.resvgBytes = time(sink(row.resvgEncode), () => image.asPng()).length;
       row.kitBytes = time(sink(row.kitEncode), () => encodePng(image.pixels, image.width, image.height)).length;
       time(sink(row.listToPng), () => listToPng(p.list, g, previewLongSide));
@@ -233,7 +242,7 @@ const stagesTable = rows
 const previewTable = previewRows
   .map(
     (r) =>
-      `| ${r.key} | ${r.pixels} | ${f1(median(r.svg))} | ${f1(median(r.parse))} | ${f1(median(r.render))} | ${f1(median(r.parse600) + median(r.render600))} | ${f1(median(r.resvgEncode))} → ${f1(median(r.kitEncode))} | ${Math.round(r.resvgBytes / 1024)} → ${Math.round(r.kitBytes / 1024)} | ${f1(median(r.svg) + median(r.parse) + median(r.render) + median(r.resvgEncode))} → ${f1(median(r.listToPng))} |`,
+      `| ${r.key} | ${r.pixels} | ${f1(median(r.svg))} | ${f1(median(r.parse))} | ${f1(median(r.render))} | ${f1(median(r.parseRuns))} + ${f1(median(r.renderRuns))} | ${f1(median(r.parse600) + median(r.render600))} | ${f1(median(r.resvgEncode))} → ${f1(median(r.kitEncode))} | ${Math.round(r.resvgBytes / 1024)} → ${Math.round(r.kitBytes / 1024)} | ${f1(median(r.svg) + median(r.parse) + median(r.render) + median(r.resvgEncode))} → ${f1(median(r.listToPng))} |`,
   )
   .join('\n');
 
@@ -254,18 +263,18 @@ Recorded by \`node apps/print/bench.ts\` (the print half of \`npm run bench\`) o
 |---|---:|---:|---:|---:|---:|---:|
 ${table}
 
-(a) and (b) shape and measure every line again in each run (a new \`TextMeasurer\`, as Typst's cache is
-evicted; see below). For comparison, the same with one measurer for the run, every line already shaped
-(as in a build, where a line of a design and language recurs in each of its formats), and Typst
+(a) and (b) shape and measure every word and line again in each run (a new \`TextMeasurer\`, as Typst's
+cache is evicted; see below). For comparison, the same with one measurer for the run, every word already
+shaped (as in a build, where a worker's measurer serves every format of a design and language), and Typst
 without evicting its cache (the last run's layout and shaping reused); **not** what the goals are
 judged by:
 
-| poster | (a′) kit PDF, lines warm | (b′) kit PDF + preview, lines warm | (d′) Typst, cache kept | a′ ÷ c | b′ ÷ d | b′ ÷ d′ |
+| poster | (a′) kit PDF, words warm | (b′) kit PDF + preview, words warm | (d′) Typst, cache kept | a′ ÷ c | b′ ÷ d | b′ ÷ d′ |
 |---|---:|---:|---:|---:|---:|---:|
 ${warmTable}
 
 Inside (b), medians in ms (renderPoster's own stage timings); the time to write each peer's source,
-not counted in any column (the HTML with the run's measurer, its lines already shaped); the PDFs' sizes:
+not counted in any column (the HTML with the run's measurer, its words already shaped); the PDFs' sizes:
 
 | poster | layout → display list | PDF writer | PNG preview | HTML from the job | Typst source from the list | PDF KiB: kit / Chromium / Typst |
 |---|---:|---:|---:|---:|---:|---:|
@@ -275,27 +284,26 @@ ${stagesTable}
 
 The preview of a PDF is the trim area at ${previewLongSide} px on its long side: the display list written as SVG
 (render/svg.ts), parsed and rasterised by resvg, written as PNG. Medians in ms, ${runs} runs, stage by stage;
-resvg's parse + render for a 600 px preview instead; resvg's own PNG encoder (\`asPng\`, used until now) →
-the kit's (\`encodePng\` in render/png.ts); and the whole preview before (the sum of the stages with
-\`asPng\`) → now (\`listToPng\`):
+the same preview with every glyph run written as one path (bench/run-paths.ts: each glyph's outline
+placed in JavaScript, no \`<use>\`), parsed + rendered; resvg's parse + render for a 600 px preview instead;
+resvg's own PNG encoder (\`asPng\`) → the kit's (\`encodePng\` in render/png.ts); and the whole preview with
+\`asPng\` (the sum of the stages) → the kit's (\`listToPng\`):
 
-| poster | pixels | SVG writer | resvg parse | resvg render | parse + render at 600 px | PNG encode: resvg → kit | PNG KiB: resvg → kit | preview: before → now |
-|---|---|---:|---:|---:|---:|---:|---:|---:|
+| poster | pixels | SVG writer | resvg parse | resvg render | one path per run: parse + render | parse + render at 600 px | PNG encode: resvg → kit | PNG KiB: resvg → kit | preview: with asPng → kit |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${previewTable}
 
-- **What was slow:** the PNG encoder. resvg's \`asPng\` writes RGBA with row filters at its default
-  compression: 40 % of the preview. The kit now writes the same pixels as 8-bit RGB (the preview is
-  drawn on white: every pixel is opaque), unfiltered, deflated by Node's zlib at level 2: about half
-  the time, and smaller files. The image snapshot tests (pixel comparison) pass unchanged, and
-  social images and page cards (written by the same \`listToPng\` at their pixel size) gain the most.
-- **Render:** tiny-skia's anti-aliased fill of every glyph, about in proportion to the pixels. A
+- **Render:** tiny-skia's anti-aliased fill of every glyph, and a base cost in proportion to the
+  pixels (allocating and filling the pixmap: about 1.5 ms of an empty ${previewLongSide} px A4, measured apart). A
   600 px preview would save the difference between parse + render at 600 px and the two columns
-  before it (the same at ${previewLongSide} px), and a little of the encode: not
-  enough to change any goal (the PDF alone is already slower than Typst's whole render), and printers
-  open this preview to check the layout and read the small print: it stays at ${previewLongSide} px.
-- **Parse:** the SVG places each glyph by \`<use>\` of one \`<path>\` per glyph outline; resvg resolves
-  each \`<use>\` into its own path. resvg's options offer nothing faster that keeps the picture (\`shapeRendering:
-  optimizeSpeed\` turns anti-aliasing off).
+  of resvg at ${previewLongSide} px, and a little of the encode: printers open this preview to check the layout and
+  read the small print, so it stays at ${previewLongSide} px.
+- **Parse:** the SVG places each glyph by \`<use>\` of one \`<path>\` per glyph outline. Writing each run
+  as one path instead (the column "one path per run") leaves resvg as much path data to parse and fill:
+  the cost is in the outlines, not in the \`<use>\` elements, so the kit keeps its SVG. resvg's options
+  offer nothing faster that keeps the picture (\`shapeRendering: optimizeSpeed\` turns anti-aliasing off).
+- **Encode:** the kit writes the pixels as 8-bit RGB (the preview is drawn on white: every pixel is
+  opaque), unfiltered, deflated by Node's zlib at level 2: about half of \`asPng\`'s time, and smaller files.
 
 ## Whole set
 
@@ -317,8 +325,8 @@ the plan, input hashes and preflight before rendering, and spec sheets, ZIPs and
 
 ## Goals (issue 9, requirement 8)
 
-- PDF alone ≤ 0.2 × Chromium, on every poster: ${met(all(pdfVsChromium, 0.2))} (${pdfVsChromium.map(ratio).join(', ')}; with lines warm ${warmPdfVsChromium.map(ratio).join(', ')}).${!all(pdfVsChromium, 0.2) && all(warmPdfVsChromium, 0.2) ? "\n  Met only with every line's shaping kept from the runs before (a′), which is not counted: Typst's cache is evicted." : ''}
-- PDF + preview ≤ 1.0 × Typst, on every poster: ${met(all(previewVsTypst, 1))} (${previewVsTypst.map(ratio).join(', ')}; with lines warm ${warmPreviewVsTypst.map(ratio).join(', ')}).
+- PDF alone ≤ 0.2 × Chromium, on every poster: ${met(all(pdfVsChromium, 0.2))} (${pdfVsChromium.map(ratio).join(', ')}; with words warm ${warmPdfVsChromium.map(ratio).join(', ')}).${!all(pdfVsChromium, 0.2) && all(warmPdfVsChromium, 0.2) ? "\n  Met only with every word's shaping kept from the runs before (a′), which is not counted: Typst's cache is evicted." : ''}
+- PDF + preview ≤ 1.0 × Typst, on every poster: ${met(all(previewVsTypst, 1))} (${previewVsTypst.map(ratio).join(', ')}; with words warm ${warmPreviewVsTypst.map(ratio).join(', ')}).
 - Whole set at least 2 × faster than the issue's 499 files in 10.6 s (${(issueSet.files / (issueSet.ms / 1000)).toFixed(0)} files/s; goal ≥ ${goalFilesPerSecond.toFixed(0)} files/s, i.e. 499 files
   in ≤ 5.3 s): ${met(setFilesPerSecond >= goalFilesPerSecond)} (${setFiles} files in ${(setMs / 1000).toFixed(1)} s, median: ${setFilesPerSecond.toFixed(0)} files/s, ${(setFilesPerSecond / (issueSet.files / (issueSet.ms / 1000))).toFixed(2)} × the
   issue's speed. ${setCpu.toFixed(1)} s of CPU: ${((setCpu * 1000) / setFiles).toFixed(0)} ms per file, so even with the machine's ${host.nproc} cores to itself the set needs at least
@@ -326,17 +334,22 @@ the plan, input hashes and preflight before rendering, and spec sheets, ZIPs and
 
 Where the kit's time goes (medians of this run, over the ${rows.length} posters):
 
-- (a) with every line shaped again: ${f1(mean(rows.map((r) => median(r.stages.layout))))} ms of layout → display list on average, most of it
-  fontkit shaping and measuring each line in JavaScript (GSUB/GPOS lookups) while the copyfitter tries
-  sizes; the same with the lines already shaped takes ${f1(mean(rows.map((r) => med(r, 'kitPdfWarm'))))} ms for the whole PDF (a′). The
-  PDF writer itself is ${f1(mean(rows.map((r) => median(r.stages.pdf))))} ms. Typst shapes in Rust.
+- (a) with every word shaped again: ${f1(mean(rows.map((r) => median(r.stages.layout))))} ms of layout → display list on average: the templates and
+  the copyfitter (each word shaped once by HarfBuzz, every candidate line an addition of its words'
+  advances: src/measure.ts, src/typeset.ts), satori's layout of the boxes, and the display list; the
+  whole PDF with every word already shaped takes ${f1(mean(rows.map((r) => med(r, 'kitPdfWarm'))))} ms (a′). The PDF writer itself is
+  ${f1(mean(rows.map((r) => median(r.stages.pdf))))} ms.
 - (b): the preview adds ${f1(mean(rows.map((r) => median(r.stages.png))))} ms (resvg's parse and anti-aliased render of the glyph outlines, and
-  the PNG encoder), raster work neither peer does; even without it, the kit's PDF alone (a′, lines warm)
-  is ${ratio(mean(rows.map((r) => med(r, 'kitPdfWarm') / med(r, 'typst'))))} × Typst's whole render with its cache evicted.
+  the PNG encoder; see "The PNG preview"), raster work neither peer does${
+    mean(rows.map((r) => median(r.stages.png))) > mean(rows.map((r) => med(r, 'typst')))
+      ? `, and more than Typst's whole render (${f1(mean(rows.map((r) => med(r, 'typst'))))} ms on average) on its own: goal (b) is out of reach of an ${previewLongSide} px raster preview drawn by resvg`
+      : ''
+  }.
 - The whole set: ${((setCpu * 1000) / setFiles).toFixed(0)} ms of CPU per file, against ${f1(mean(rows.map((r) => med(r, 'kitPreviewWarm'))))} ms for a warm render of these posters (b′) in this
-  process: each worker starts cold (it parses the fonts, compiles the code and shapes every line for
-  the first time) and is replaced every 150 files (resvg's leak, apps/print/src/pool.ts), social images and page cards are rasterised
-  at their full pixel size, and other jobs share the ${host.nproc} cores.
+  process: social images (up to 1080 × 1920) and page cards (1200 × 630) are rasterised at their full
+  pixel size, and the main thread loads the content, plans, preflights every file and writes the spec
+  sheets and ZIPs; the ${host.nproc} workers start before the preflight and live for the whole set (each
+  shapes a word once), and other jobs share the ${host.nproc} cores.
 
 ## How each contender is run, and why it is fair
 
@@ -344,11 +357,12 @@ Where the kit's time goes (medians of this run, over the ${rows.length} posters)
   PDF/X-1a writer (boxes, output intent, crop marks, slug): \`renderPoster\`'s PDF branch without the
   preview (apps/print/bench/kit.ts; the bench checks its bytes equal renderPoster's).
 - **(b) kit PDF + preview**: \`renderPoster\`, what the build's workers run: (a), then the PNG preview.
-- **Caches (a) and (b) keep between runs**, per process: the parsed fonts, each glyph's compressed PDF
-  stream and SVG outline, the QR matrix per URL (the peers get the modules ready-made), a photo's crop,
-  the ICC profile (X-4). **Emptied before every run** (a new \`TextMeasurer\`, as Typst's evicted cache):
-  each line's width, shaping and ink bounds, each glyph's outline path data. Nothing caches a poster's
-  output: every run lays the job out and writes the files again.
+- **Caches (a) and (b) keep between runs**, per process: the parsed fonts (fontkit's and HarfBuzz's
+  faces), each glyph's compressed PDF stream and SVG outline, the QR matrix per URL (the peers get the
+  modules ready-made), a photo's crop, the ICC profile (X-4). **Emptied before every run** (a new
+  \`TextMeasurer\`, as Typst's evicted cache): each word's shaping, each line's, its ink bounds, each
+  text's break opportunities, each glyph's outline path data. Nothing caches a poster's output: every
+  run lays the job out and writes the files again.
 - **(c) Chromium**: the same poster as HTML from the same job (\`posterHtml\` in @repo/print: the same
   layout, copyfit and sizes, text as text, the QR code as an inline SVG path), its \`@font-face\`s
   pointing at the kit's own Noto Sans WOFF files served from a file server on 127.0.0.1 (Chromium's

@@ -14,11 +14,11 @@ import { freshMeasurer, kitPdf, kitPdfPreview } from './kit.ts';
 import { posterTypst, typstCompiler, typstPdf, writeTypstFonts } from './typst.ts';
 
 /**
- * The kit twice: `kitPdf`/`kitPreview` with a new TextMeasurer per render (each line shaped and
- * measured again, as Typst's evicted cache makes it do: the figures the goals are judged by), and
- * `kitPdfWarm`/`kitPreviewWarm` with one measurer for the run (lines already shaped, as in a build,
- * where each line of a design and language recurs in every format), for comparison; so is
- * `typstWarm`, Typst without evicting its cache.
+ * The kit twice: `kitPdf`/`kitPreview` with a new TextMeasurer per render (each word shaped and
+ * each line measured again, as Typst's evicted cache makes it do: the figures the goals are judged
+ * by), and `kitPdfWarm`/`kitPreviewWarm` with one measurer for the run (words already shaped, as in
+ * a build, where a worker's measurer serves every format of a design and language), for comparison;
+ * so is `typstWarm`, Typst without evicting its cache.
  */
 export type ContenderId = 'kitPdf' | 'kitPreview' | 'kitPdfWarm' | 'kitPreviewWarm' | 'chromium' | 'typst' | 'typstWarm';
 export const contenderIds: ContenderId[] = ['kitPdf', 'kitPreview', 'kitPdfWarm', 'kitPreviewWarm', 'chromium', 'typst', 'typstWarm'];

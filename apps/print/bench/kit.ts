@@ -33,11 +33,12 @@ export async function kitPdfPreview(job: PrintJob, m: TextMeasurer) {
 /**
  * A measurer for one render. The kit's caches, and which of them a timed run may keep:
  * - per process, kept (font- and glyph-level, what Typst and Chromium keep too): the parsed fonts
- *   (`loadFonts`), each glyph's compressed PDF stream (render/pdf.ts) and SVG outline (render/svg.ts),
- *   the QR matrix per URL (qr.ts: the other contenders get the modules ready-made), a photo's crop
- *   (render/photo.ts), the ICC profile (X-4);
+ *   (`loadFonts`, and HarfBuzz's faces of them in measure.ts), each glyph's compressed PDF stream
+ *   (render/pdf.ts) and SVG outline (render/svg.ts), the QR matrix per URL (qr.ts: the other
+ *   contenders get the modules ready-made), a photo's crop (render/photo.ts), the ICC profile (X-4);
  * - per TextMeasurer, emptied before every timed render by taking a new one (as Typst's evicted
- *   cache): each line's width, shaping and ink bounds, each glyph's outline as path data.
+ *   cache): each word's shaping, each line's, its ink bounds, each text's break opportunities
+ *   (typeset.ts), each glyph's outline as path data.
  * Nothing caches a poster's output: every run lays the job out, copyfits it, builds its display list
  * and writes the PDF (and the preview) again.
  */

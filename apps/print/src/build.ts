@@ -8,9 +8,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '@repo/content';
-import { isCardJob, loadFonts, type Manifest, PrintErrors } from '@repo/print';
-import { compareWithPrevious } from './cache.ts';
-import { type PlanOptions, planBuild } from './plan.ts';
+import { type FontSet, isCardJob, loadFonts, type Manifest, PrintErrors } from '@repo/print';
+import { type CacheState, compareWithPrevious } from './cache.ts';
+import { type Plan, type PlanOptions, planBuild } from './plan.ts';
+import { RenderPool } from './pool.ts';
 import { checkSpecSheets, publish } from './publish.ts';
 import { defaultTiffSlots, preflightProblems, removeLeftoverStaging, renderFiles, threadCount } from './render.ts';
 
@@ -58,10 +59,27 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const fonts = loadFonts();
   const cache = await compareWithPrevious(plan, o.outDir, fonts, Boolean(o.tiff));
   const { todo } = cache;
+  const tiffSlots = o.tiffSlots ?? defaultTiffSlots();
+  // The workers start now: they load the code and the fonts while this thread runs the preflight.
+  const pool = todo.length ? new RenderPool(threadCount(todo.length, o.workers), { tiffSlots }) : undefined;
+  try {
+    // Everything to be made is checked before anything renders: every problem at once, nothing written.
+    const problems = [...preflightProblems(todo, fonts), ...checkSpecSheets(plan, fonts)];
+    if (problems.length) throw new PrintErrors(problems, `${problems.length} print problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
+    return await renderAndPublish(o, plan, cache, pool, { started, log, fonts, tiffSlots });
+  } finally {
+    await pool?.close();
+  }
+}
 
-  // Everything to be made is checked before anything renders: every problem at once, nothing written.
-  const problems = [...preflightProblems(todo, fonts), ...checkSpecSheets(plan, fonts)];
-  if (problems.length) throw new PrintErrors(problems, `${problems.length} print problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
+async function renderAndPublish(
+  o: BuildOptions,
+  plan: Plan,
+  cache: CacheState,
+  pool: RenderPool | undefined,
+  { started, log, fonts, tiffSlots }: { started: number; log: (line: string) => void; fonts: FontSet; tiffSlots: number },
+): Promise<BuildSummary> {
+  const { todo } = cache;
 
   if (cache.outdated)
     log(
@@ -70,7 +88,6 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const total = cache.prints.length + cache.cards.length;
   const todoCards = todo.filter((p) => isCardJob(p.job)).length;
   const todoTiffs = todo.filter((p) => 'tiff' in p && p.tiff).length;
-  const tiffSlots = o.tiffSlots ?? defaultTiffSlots();
   log(
     `print: ${cache.prints.length} files${plan.withCards ? ` and ${cache.cards.length} page cards` : ''}; ${total - todo.length} unchanged (skipped), ${todo.length ? `${todo.length} to render on ${threadCount(todo.length, o.workers)} worker threads` : 'nothing to render'}`,
   );
@@ -81,12 +98,11 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   removeLeftoverStaging(o.outDir);
   const staging = join(o.outDir, `.staging-${process.pid}`);
   try {
-    const rendered = await renderFiles(todo, {
-      staging,
-      tiffSlots,
-      ...(o.workers !== undefined ? { workers: o.workers } : {}),
-      ...(o.progress ? { progress: o.progress } : {}),
-    });
+    const rendered = pool
+      ? await renderFiles(todo, { staging, pool, ...(o.progress ? { progress: o.progress } : {}) })
+      : { results: new Map(), timings: { svg: 0, pdf: 0, png: 0, tiff: 0 } };
+    // Their memory goes back before the spec sheets and ZIPs are made.
+    await pool?.close();
     const published = await publish(plan, cache, rendered, { outDir: o.outDir, staging, fonts });
     const { manifest } = published;
     if (!manifest.files.length && !manifest.cards.length) log('print: nothing to render (no design serves the selected countries)');

@@ -36,7 +36,7 @@ const requireFromPrint = createRequire(join(import.meta.dirname, '../../../packa
 export function libraryVersions(): string {
   // sharp and libvips crop and convert photos: a new version may give other bytes.
   const sharp = requireFromPrint('sharp') as { versions: Record<string, string> };
-  return ['satori', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js', 'qrcode', 'yazl', 'fontkit']
+  return ['satori', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js', 'qrcode', 'yazl', 'fontkit', 'harfbuzzjs']
     .map((name) => {
       // Walk up from the package's entry file to its own package.json (not every package exports it).
       let dir: string;

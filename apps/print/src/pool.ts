@@ -1,67 +1,118 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkRequest, WorkResult } from './worker.ts';
 
+export interface PoolOptions {
+  /** Requests with a TIFF that may run at once across all workers. */
+  tiffSlots?: number;
+  /**
+   * Replace a worker whose process memory (RSS, reported with each result) has grown past this many
+   * bytes. A bound, not a schedule: measured on @resvg/resvg-js 2.6.2, the pixmaps it allocates are
+   * freed when V8 collects their objects, which a worker's event loop lets it do between requests (a
+   * whole set of 829 files peaks at the same ~1 GB with or without replacing workers).
+   */
+  maxRss?: number;
+}
+
 /**
- * Runs requests on `size` worker threads, each taking the next request when it finishes one.
- * A worker is replaced after `recycleAfter` jobs: @resvg/resvg-js 2.6.2 leaks memory per render.
+ * Worker threads (worker.ts) that render requests, each taking the next request when it finishes
+ * one. The workers start as soon as the pool is made, so they load the code and the fonts while the
+ * main thread still plans and preflights; `run` then feeds them.
  *
- * Requests with a TIFF (wide formats under --tiff) hold a few GB each at 300 dpi: at most `tiffSlots`
- * of them run at once across all workers (a worker waiting for a slot takes other requests first),
- * and the worker that ran one is replaced afterwards, so its memory goes back to the system.
+ * A worker is replaced only when it must be: after a request with a TIFF (wide formats under --tiff
+ * hold a few GB each at 300 dpi: at most `tiffSlots` of them run at once across all workers, and a
+ * worker waiting for a slot takes other requests first), or when the process has grown past
+ * `maxRss`. Each replacement costs a cold start (code, fonts, every word shaped again).
  */
-export async function runPool(requests: WorkRequest[], size: number, onResult: (r: WorkResult) => void, recycleAfter = 150, tiffSlots = 1): Promise<void> {
-  const queue = [...requests];
-  let tiffsRunning = 0;
-  const waiting: (() => void)[] = [];
-  const url = new URL('./worker.ts', import.meta.url);
-  /** The next request this lane may take: the first one, or the first without a TIFF while every TIFF slot is taken. */
-  const take = (): WorkRequest | undefined => {
-    const i = tiffsRunning < tiffSlots ? 0 : queue.findIndex((r) => !r.tiff);
-    return i < 0 ? undefined : queue.splice(i, 1)[0];
-  };
-  const lane = () =>
-    new Promise<void>((resolve, reject) => {
-      let worker: Worker | undefined;
-      let done = 0;
-      let current: WorkRequest | undefined;
-      const spawn = () => {
-        const w = new Worker(url);
-        w.on('error', reject);
-        w.on('message', (r: WorkResult) => {
-          if (current?.tiff) {
-            tiffsRunning--;
-            done = recycleAfter;
-            for (const wake of waiting.splice(0)) wake();
-          }
-          current = undefined;
-          onResult(r);
-          done++;
-          feed();
-        });
-        worker = w;
-      };
-      const feed = () => {
-        if (!queue.length) {
-          void worker?.terminate();
-          resolve();
-          return;
-        }
-        const req = take();
-        if (!req) {
-          // Only TIFF requests left and every slot taken: wait for one to finish.
-          waiting.push(feed);
-          return;
-        }
-        if (!worker || done >= recycleAfter) {
-          void worker?.terminate();
-          done = 0;
-          spawn();
-        }
-        if (req.tiff) tiffsRunning++;
-        current = req;
-        worker?.postMessage(req);
-      };
-      feed();
+export class RenderPool {
+  private readonly workers: (Worker | undefined)[];
+  private readonly url = new URL('./worker.ts', import.meta.url);
+  private readonly tiffSlots: number;
+  private readonly maxRss: number;
+  /** A worker failed to start or crashed: the error `run` rejects with. */
+  private failure: Error | undefined;
+  private onFailure: ((error: Error) => void) | undefined;
+
+  constructor(size: number, options: PoolOptions = {}) {
+    this.tiffSlots = options.tiffSlots ?? 1;
+    this.maxRss = options.maxRss ?? 4 * 2 ** 30;
+    this.workers = Array.from({ length: Math.max(1, size) }, () => this.spawn());
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.url);
+    w.on('error', (error) => {
+      this.failure ??= error;
+      this.onFailure?.(error);
     });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, requests.length)) }, lane));
+    return w;
+  }
+
+  /** Renders every request, calling `onResult` with each result as it comes; at most one `run` at a time. */
+  async run(requests: WorkRequest[], onResult: (r: WorkResult) => void): Promise<void> {
+    if (this.failure) throw this.failure;
+    const queue = [...requests];
+    let tiffsRunning = 0;
+    const waiting: (() => void)[] = [];
+    /** The next request a lane may take: the first one, or the first without a TIFF while every TIFF slot is taken. */
+    const take = (): WorkRequest | undefined => {
+      const i = tiffsRunning < this.tiffSlots ? 0 : queue.findIndex((r) => !r.tiff);
+      return i < 0 ? undefined : queue.splice(i, 1)[0];
+    };
+    const lanes = this.workers.slice(0, Math.max(1, Math.min(this.workers.length, requests.length)));
+    const failed = new Promise<never>((_, reject) => {
+      this.onFailure = reject;
+    });
+    const lane = (index: number) =>
+      new Promise<void>((resolve) => {
+        const feed = () => {
+          if (!queue.length) {
+            resolve();
+            return;
+          }
+          const req = take();
+          if (!req) {
+            // Only TIFF requests left and every slot taken: wait for one to finish.
+            waiting.push(feed);
+            return;
+          }
+          let worker = this.workers[index];
+          if (!worker) {
+            worker = this.spawn();
+            this.workers[index] = worker;
+          }
+          if (req.tiff) tiffsRunning++;
+          worker.once('message', (r: WorkResult) => {
+            let replace = r.ok && r.rss > this.maxRss;
+            if (req.tiff) {
+              tiffsRunning--;
+              replace = true;
+              for (const wake of waiting.splice(0)) wake();
+            }
+            if (replace) {
+              void worker.terminate();
+              this.workers[index] = undefined;
+            }
+            onResult(r);
+            feed();
+          });
+          worker.postMessage(req);
+        };
+        feed();
+      });
+    try {
+      await Promise.race([Promise.all(lanes.map((_, i) => lane(i))), failed]);
+    } finally {
+      this.onFailure = undefined;
+    }
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w?.terminate()));
+    this.workers.fill(undefined);
+  }
 }

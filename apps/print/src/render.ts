@@ -7,7 +7,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type FontSet, isCardJob, PrintErrors, PrintProblem, preflight, TextMeasurer } from '@repo/print';
 import type { HashedCard, HashedPrint } from './cache.ts';
-import { runPool } from './pool.ts';
+import type { RenderPool } from './pool.ts';
 import type { TiffResult, WorkRequest } from './worker.ts';
 
 /** What one rendered file came out as. */
@@ -27,9 +27,8 @@ export interface RenderOutcome {
 export interface RenderOptions {
   /** The staging folder (inside the output folder, so the files move into place by rename). */
   staging: string;
-  workers?: number;
-  /** TIFF renders running at once across all workers (each holds GBs at 300 dpi). Default: 1 per 8 GB of RAM. */
-  tiffSlots?: number;
+  /** The worker threads that render (pool.ts), started by the caller. */
+  pool: RenderPool;
   progress?: (done: number, total: number, elapsedMs: number) => void;
 }
 
@@ -82,30 +81,24 @@ export async function renderFiles(todo: (HashedPrint | HashedCard)[], options: R
   for (const dir of new Set(requests.flatMap((r) => [r.file, r.preview, ...(r.tiff ? [r.tiff.file] : [])].map((rel) => dirname(join(options.staging, rel)))))) {
     mkdirSync(dir, { recursive: true });
   }
-  await runPool(
-    requests,
-    options.workers ?? availableParallelism(),
-    (r) => {
-      done++;
-      if (r.ok) {
-        results.set(r.key, { bytes: r.bytes, sha256: r.sha256, ...(r.tiff ? { tiff: r.tiff } : {}) });
-        timings.svg += r.timings.svg;
-        timings.pdf += r.timings.pdf;
-        timings.png += r.timings.png;
-        timings.tiff += r.timings.tiff ?? 0;
-      } else {
-        // A problem of the catalogue keeps its code; anything else is the file failing to render.
-        failures.push(
-          r.code
-            ? Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name, code: r.code, args: r.args })
-            : new PrintProblem('RenderFailed', { key: r.key, name: r.name, message: r.message }),
-        );
-      }
-      options.progress?.(done, todo.length, performance.now() - started);
-    },
-    150,
-    options.tiffSlots ?? defaultTiffSlots(),
-  );
+  await options.pool.run(requests, (r) => {
+    done++;
+    if (r.ok) {
+      results.set(r.key, { bytes: r.bytes, sha256: r.sha256, ...(r.tiff ? { tiff: r.tiff } : {}) });
+      timings.svg += r.timings.svg;
+      timings.pdf += r.timings.pdf;
+      timings.png += r.timings.png;
+      timings.tiff += r.timings.tiff ?? 0;
+    } else {
+      // A problem of the catalogue keeps its code; anything else is the file failing to render.
+      failures.push(
+        r.code
+          ? Object.assign(new Error(`${r.key}: ${r.message}`), { name: r.name, code: r.code, args: r.args })
+          : new PrintProblem('RenderFailed', { key: r.key, name: r.name, message: r.message }),
+      );
+    }
+    options.progress?.(done, todo.length, performance.now() - started);
+  });
   if (failures.length) throw new PrintErrors(failures, `${failures.length} file${failures.length === 1 ? '' : 's'} failed to render; nothing was written:`);
   return { results, timings };
 }

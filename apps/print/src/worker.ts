@@ -1,8 +1,9 @@
 // A render worker: loads the fonts once, then renders the jobs the main thread sends (posters and page
-// cards), writing each file (and its preview) into the staging folder. Replies with sizes and
+// cards), writing each file (and its preview) into the staging folder, with one measurer for all of
+// them (a word of a design and language is shaped once, for every format). Replies with sizes and
 // checksums, or the error. With `tiff` in the request (wide formats under --tiff) it also writes the
 // CMYK TIFF (tiff.ts) from the same display list; the pool runs those one at a time per worker and
-// recycles the worker after each. The printing condition and PDF/X version travel on each job.
+// replaces the worker after each. The printing condition and PDF/X version travel on each job.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -35,6 +36,8 @@ export type WorkResult =
       previewBytes: number;
       timings: { svg: number; pdf: number; png: number; tiff?: number };
       tiff?: TiffResult;
+      /** The process's resident memory after the request, bytes (the pool replaces a worker past its bound). */
+      rss: number;
     }
   /** A failure; `code` and `args` when it is a problem of the catalogue (a line too wide, found late). */
   | { ok: false; key: string; name: string; message: string; code?: string; args?: Record<string, unknown> };
@@ -70,6 +73,7 @@ port.on('message', async (req: WorkRequest) => {
       previewBytes: r.preview.length,
       timings: tiff ? { ...r.timings, tiff: tiffMs } : r.timings,
       ...(tiff ? { tiff } : {}),
+      rss: process.memoryUsage.rss(),
     } satisfies WorkResult);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

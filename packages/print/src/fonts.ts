@@ -47,6 +47,14 @@ export function fontPackageDir(): string {
 }
 
 let cached: FontSet | undefined;
+const sfnts = new WeakMap<fontkit.Font, Buffer>();
+
+/** The OpenType file a face of `loadFonts` was parsed from (what HarfBuzz shapes with, measure.ts). */
+export function sfntOf(face: fontkit.Font): Buffer {
+  const data = sfnts.get(face);
+  if (!data) throw new Error(`sfntOf: ${face.familyName} is not a face of loadFonts()`);
+  return data;
+}
 
 /** Loads the poster fonts once per process (or worker). satori reads WOFF (not WOFF2), so the .woff files are used. */
 export function loadFonts(): FontSet {
@@ -67,7 +75,12 @@ export function loadFonts(): FontSet {
   for (const weight of fontWeights) {
     faces.set(
       weight,
-      fontSubsets.map((subset) => fontkit.create(woffToSfnt((files.find((f) => f.subset === subset && f.weight === weight) as FontFile).data))),
+      fontSubsets.map((subset) => {
+        const data = woffToSfnt((files.find((f) => f.subset === subset && f.weight === weight) as FontFile).data);
+        const face = fontkit.create(data);
+        sfnts.set(face, data);
+        return face;
+      }),
     );
   }
   cached = { files, familyChain: fontSubsets.map((s) => `'${fontSubsetFamily(s)}'`).join(', '), faces, version, hash: hash.digest('hex') };

@@ -1,6 +1,28 @@
-import type { Font, Glyph, GlyphPosition } from 'fontkit';
-import type { FontSet, FontWeight } from './fonts.ts';
+import { createRequire } from 'node:module';
+import type { Font, Glyph } from 'fontkit';
+import type { HarfBuzz, Font as HbFont } from 'harfbuzzjs';
+import { type FontSet, type FontWeight, sfntOf } from './fonts.ts';
 import { Memo } from './memo.ts';
+
+/**
+ * HarfBuzz (harfbuzzjs, the HarfBuzz project's own WebAssembly build, the version satori uses)
+ * shapes the words: the same glyphs at the same positions as fontkit's layout (test/measure.test.ts),
+ * in a third of its time (an A4 poster's layout with every word shaped: 4.6 → 3.2 ms of CPU). fontkit
+ * still reads the fonts: coverage, metrics, outlines and bounding boxes.
+ */
+const harfbuzz = await (createRequire(import.meta.url)('harfbuzzjs') as Promise<HarfBuzz>);
+const hbFonts = new WeakMap<Font, HbFont>();
+/** One buffer for every word: shaping is synchronous. */
+const hbBuffer = harfbuzz.createBuffer();
+
+function hbFontOf(font: Font): HbFont {
+  let hbFont = hbFonts.get(font);
+  if (!hbFont) {
+    hbFont = harfbuzz.createFont(harfbuzz.createFace(harfbuzz.createBlob(sfntOf(font)), 0));
+    hbFonts.set(font, hbFont);
+  }
+  return hbFont;
+}
 
 /** One glyph of shaped text: `id` names the glyph of one font file and weight (the same in every job). */
 export interface ShapedGlyph {
@@ -21,12 +43,20 @@ export interface ShapedText {
 
 /**
  * Measures text the way it is drawn: each character in the first font of the fallback chain
- * that has it, runs of one font laid out together (so kerning counts). Measured widths match
+ * that has it, runs of one font shaped together (so kerning counts). Measured widths match
  * satori's layout to within a point at 100 pt (see the copyfit tests).
+ *
+ * Each word (the text between two spaces) is shaped once per measurer, and every line is composed
+ * of its words' glyphs and the space's: the copyfitter tries many lines of the same words at many
+ * sizes, and shaping each of them whole (fontkit, in JavaScript) was most of a render's time. The
+ * composition is exact for these fonts: no lookup of theirs reads a space (no kerning pair, no
+ * contextual rule has one; and with no language set, every script selects the same lookups), so a
+ * line shaped whole gives the same glyphs at the same positions; test/measure.test.ts checks both
+ * on the fonts and on the fixture's lines.
  */
 export class TextMeasurer {
   readonly fonts: FontSet;
-  private readonly widths = new Memo<string, number>(50_000);
+  private readonly words = new Memo<string, ShapedText>(50_000);
   private readonly shapes = new Memo<string, ShapedText>(20_000);
   private readonly outlines = new Memo<string, string>(20_000);
   private readonly inks = new Memo<string, Ink>(20_000);
@@ -34,22 +64,45 @@ export class TextMeasurer {
     this.fonts = fonts;
   }
 
-  /** Width of `text` at size 1 (multiply by the font size). */
+  /** Width of `text` at size 1 (multiply by the font size): its words' advances and its spaces'. */
   unitWidth(text: string, weight: FontWeight): number {
-    return this.widths.get(`${weight}\u0000${text}`, () => {
-      let total = 0;
-      for (const { font, text: run } of this.runs(text, weight)) total += font.layout(run).advanceWidth / font.unitsPerEm;
-      return total;
-    });
+    let total = 0;
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf(' ', start);
+      if (end < 0) return start < text.length ? total + this.word(text.slice(start), weight).advance : total;
+      if (end > start) total += this.word(text.slice(start, end), weight).advance;
+      total += this.word(' ', weight).advance;
+      start = end + 1;
+    }
   }
 
   /**
-   * The glyphs that draw `text`, with their pen positions at size 1: what the renderer outlines. The
-   * same runs and shaping (kerning, ligatures) as unitWidth, so a line is drawn exactly as wide as
-   * it was measured.
+   * The glyphs that draw `text`, with their pen positions at size 1: what the renderer outlines. Its
+   * words' shaping (kerning, ligatures) placed one after the other, as unitWidth adds them up, so a
+   * line is drawn exactly as wide as it was measured.
    */
   shape(text: string, weight: FontWeight): ShapedText {
-    return this.shapes.get(`${weight}\u0000${text}`, () => this.shapeUncached(text, weight));
+    return this.shapes.get(`${weight}\u0000${text}`, () => {
+      const glyphs: ShapedGlyph[] = [];
+      let pen = 0;
+      const place = (word: string) => {
+        const shaped = this.word(word, weight);
+        for (const g of shaped.glyphs) glyphs.push({ ...g, x: pen + g.x });
+        pen += shaped.advance;
+      };
+      let start = 0;
+      for (;;) {
+        const end = text.indexOf(' ', start);
+        if (end < 0) {
+          if (start < text.length) place(text.slice(start));
+          return { glyphs, advance: pen };
+        }
+        if (end > start) place(text.slice(start, end));
+        place(' ');
+        start = end + 1;
+      }
+    });
   }
 
   /** A glyph's outline: SVG path data in font units, y up ('' for a space). */
@@ -57,16 +110,27 @@ export class TextMeasurer {
     return this.outlines.get(g.id, () => g.glyph.path.toSVG());
   }
 
-  private shapeUncached(text: string, weight: FontWeight): ShapedText {
+  /** A word (or a space) shaped on its own: once per measurer. */
+  private word(word: string, weight: FontWeight): ShapedText {
+    return this.words.get(`${weight}\u0000${word}`, () => this.shapeWhole(word, weight));
+  }
+
+  /** `text` shaped as one: its runs of one font each shaped by HarfBuzz. What a word is; test/measure.test.ts compares lines shaped so with shape()'s. */
+  shapeWhole(text: string, weight: FontWeight): ShapedText {
     const glyphs: ShapedGlyph[] = [];
     let pen = 0;
     for (const { font, fontIndex, text: run } of this.runs(text, weight)) {
-      const laid = font.layout(run);
+      hbBuffer.clearContents();
+      hbBuffer.addText(run);
+      hbBuffer.guessSegmentProperties();
+      harfbuzz.shape(hbFontOf(font), hbBuffer);
+      const infos = hbBuffer.getGlyphInfos();
+      const positions = hbBuffer.getGlyphPositions();
       const unit = 1 / font.unitsPerEm;
-      laid.glyphs.forEach((glyph, i) => {
-        const p = laid.positions[i] as GlyphPosition;
-        glyphs.push({ id: `g${weight}-${fontIndex}-${glyph.id}`, glyph, unit, x: pen + p.xOffset * unit, y: p.yOffset * unit });
-        pen += p.xAdvance * unit;
+      infos.forEach(({ codepoint: id }, i) => {
+        const p = positions[i] as (typeof positions)[number];
+        glyphs.push({ id: `g${weight}-${fontIndex}-${id}`, glyph: font.getGlyph(id), unit, x: pen + p.x_offset * unit, y: p.y_offset * unit });
+        pen += p.x_advance * unit;
       });
     }
     return { glyphs, advance: pen };

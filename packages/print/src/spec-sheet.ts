@@ -231,23 +231,34 @@ class SheetWriter {
     return this.runs(text, weight).reduce((w, r) => w + this.doc.font(r.font).fontSize(size).widthOfString(r.text), 0);
   }
 
-  /** Greedy lines at spaces; a word wider than the line is cut where it must be (addresses, checksums). */
+  /**
+   * Greedy lines at spaces; a word wider than the line is cut where it must be (addresses, checksums).
+   * A line is as wide as its words and the spaces between them (no kerning pair or contextual rule of
+   * these fonts reads a space, and every subset's space is 260 units: test/measure.test.ts), so each
+   * word is measured once, not every line that grows by it.
+   */
   wrap(text: string, size: number, weight: FontWeight, width: number): string[] {
     const lines: string[] = [];
+    const space = this.width(' ', size, weight);
     let line = '';
+    let lineWidth = 0;
     for (const word of text.split(' ').filter(Boolean)) {
-      const joined = line ? `${line} ${word}` : word;
-      if (this.width(joined, size, weight) <= width) {
-        line = joined;
+      const wordWidth = this.width(word, size, weight);
+      const joined = line ? lineWidth + space + wordWidth : wordWidth;
+      if (joined <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = joined;
         continue;
       }
       if (line) lines.push(line);
       line = word;
-      while (this.width(line, size, weight) > width) {
+      lineWidth = wordWidth;
+      while (lineWidth > width) {
         let cut = line.length - 1;
         while (cut > 1 && this.width(line.slice(0, cut), size, weight) > width) cut--;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
+        lineWidth = this.width(line, size, weight);
       }
     }
     if (line) lines.push(line);

@@ -2,6 +2,7 @@
 import LineBreaker from 'linebreak';
 import type { FontWeight } from './fonts.ts';
 import type { TextMeasurer } from './measure.ts';
+import { Memo } from './memo.ts';
 
 /*
  * Typesetting: where a line may break, and how a text is set into a box (copyfitting).
@@ -61,8 +62,7 @@ export function unbreakableSpans(text: string): [number, number][] {
  * Offsets at which a line may start: UAX #14's break opportunities, without those after a hyphen or
  * dash inside a word and those inside a web address or phone number. The end of the text is not one.
  */
-export function breakOpportunities(text: string): number[] {
-  const spans = unbreakableSpans(text);
+export function breakOpportunities(text: string, spans: [number, number][] = unbreakableSpans(text)): number[] {
   const out: number[] = [];
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -81,7 +81,7 @@ export function pieces(text: string, nowrap = false): Piece[] {
   if (t === '') return [];
   if (nowrap) return [{ text: t, trail: '', whole: true }];
   const spans = unbreakableSpans(t);
-  const cuts = [0, ...breakOpportunities(t), t.length];
+  const cuts = [0, ...breakOpportunities(t, spans), t.length];
   const out: Piece[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i] as number;
@@ -90,6 +90,42 @@ export function pieces(text: string, nowrap = false): Piece[] {
     out.push({ text: body, trail: segment.slice(body.length), whole: spans.some(([s, e]) => s < start + body.length && start < e) });
   }
   return out;
+}
+
+/**
+ * The pieces of a text, once per measurer: a text is fitted several times in a render (at each
+ * helpline scale, each headline share), and UAX #14 with the address and number patterns costs more
+ * than the fitting. Kept with the measurer, so a new measurer (the benchmark's per run) starts empty.
+ */
+const piecesByMeasurer = new WeakMap<TextMeasurer, Memo<string, Piece[]>>();
+function piecesOf(text: string, nowrap: boolean, m: TextMeasurer): Piece[] {
+  let memo = piecesByMeasurer.get(m);
+  if (!memo) {
+    memo = new Memo(20_000);
+    piecesByMeasurer.set(m, memo);
+  }
+  return memo.get(`${nowrap ? 1 : 0}${text}`, () => pieces(text, nowrap));
+}
+
+/**
+ * Widths at size 1 of each piece's text and of the spaces after it: a line of pieces [s, i) is as wide
+ * as their texts and the spaces between them (the measurer adds words and spaces the same way), so
+ * the copyfitter's many candidate lines cost additions.
+ */
+export interface PieceWidths {
+  text: number[];
+  trail: number[];
+}
+
+export function pieceWidths(ps: Piece[], weight: FontWeight, m: TextMeasurer): PieceWidths {
+  return { text: ps.map((p) => m.unitWidth(p.text, weight)), trail: ps.map((p) => (p.trail ? m.unitWidth(p.trail, weight) : 0)) };
+}
+
+/** Width at size 1 of the line of pieces [from, to). */
+export function lineWidth(w: PieceWidths, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += i + 1 < to ? (w.text[i] as number) + (w.trail[i] as number) : (w.text[i] as number);
+  return total;
 }
 
 /** The text of a line made of pieces [from, to): the spaces after its last piece dropped. */
@@ -116,15 +152,31 @@ function oneWord(p: Piece): boolean {
  * First-fit breaking at `width` (units of size 1): the fewest lines. Returns each line's first piece,
  * or the piece that is wider than the box on its own.
  */
-export function firstFit(ps: Piece[], width: number, weight: FontWeight, m: TextMeasurer): { starts: number[] } | { tooWide: Piece } {
+export function firstFit(
+  ps: Piece[],
+  width: number,
+  weight: FontWeight,
+  m: TextMeasurer,
+  w: PieceWidths = pieceWidths(ps, weight, m),
+): { starts: number[] } | { tooWide: Piece } {
   const starts = [0];
   let start = 0;
+  /** Width of the line so far: pieces [start, i). */
+  let line = 0;
   for (let i = 0; i < ps.length; i++) {
-    const p = ps[i] as Piece;
-    if (m.unitWidth(p.text, weight) > width) return { tooWide: p };
-    if (i > start && m.unitWidth(lineText(ps, start, i + 1), weight) > width) {
+    const own = w.text[i] as number;
+    if (own > width) return { tooWide: ps[i] as Piece };
+    if (i === start) {
+      line = own;
+      continue;
+    }
+    const longer = line + (w.trail[i - 1] as number) + own;
+    if (longer > width) {
       starts.push(i);
       start = i;
+      line = own;
+    } else {
+      line = longer;
     }
   }
   return { starts };
@@ -135,7 +187,14 @@ export function firstFit(ps: Piece[], width: number, weight: FontWeight, m: Text
  * squared shortfalls from the width, a last line of a single word only when no other set of breaks
  * fits. Undefined when they do not fit in `count` lines.
  */
-export function balancedBreaks(ps: Piece[], count: number, width: number, weight: FontWeight, m: TextMeasurer): number[] | undefined {
+export function balancedBreaks(
+  ps: Piece[],
+  count: number,
+  width: number,
+  weight: FontWeight,
+  m: TextMeasurer,
+  pw: PieceWidths = pieceWidths(ps, weight, m),
+): number[] | undefined {
   const k = ps.length;
   if (count < 1 || count > k) return undefined;
   // Lines of one word at the end cost more than the most ragged setting can.
@@ -148,8 +207,9 @@ export function balancedBreaks(ps: Piece[], count: number, width: number, weight
     const prev = best[j - 1] as number[];
     for (let i = j; i <= k; i++) {
       // The line is pieces [s, i): widest first, so stop once it no longer fits.
+      let w = 0;
       for (let s = i - 1; s >= j - 1; s--) {
-        const w = m.unitWidth(lineText(ps, s, i), weight);
+        w += s === i - 1 ? (pw.text[s] as number) : (pw.text[s] as number) + (pw.trail[s] as number);
         if (w > width) break;
         const before = prev[s] as number;
         if (before === Number.POSITIVE_INFINITY) continue;
@@ -173,13 +233,13 @@ export function balancedBreaks(ps: Piece[], count: number, width: number, weight
 }
 
 /** A single word alone on the last line takes the last piece of the line before with it, when both still fit. */
-function withoutLoneLastWord(ps: Piece[], starts: number[], width: number, weight: FontWeight, m: TextMeasurer): number[] {
+function withoutLoneLastWord(ps: Piece[], starts: number[], width: number, w: PieceWidths): number[] {
   const n = starts.length;
   if (n < 2) return starts;
   const last = starts[n - 1] as number;
   const prevStart = starts[n - 2] as number;
   if (ps.length - last !== 1 || !oneWord(ps[last] as Piece) || last - 1 <= prevStart) return starts;
-  if (m.unitWidth(lineText(ps, last - 1, ps.length), weight) > width) return starts;
+  if (lineWidth(w, last - 1, ps.length) > width) return starts;
   return [...starts.slice(0, -1), last - 1];
 }
 
@@ -220,14 +280,15 @@ export type FitFailure = { reason: string };
  * Sizes step down by 2 % from the maximum, the minimum is always tried last.
  */
 export function fitText(req: FitRequest, m: TextMeasurer): FitResult | FitFailure {
-  const ps = pieces(req.text, req.nowrap);
+  const ps = piecesOf(req.text, req.nowrap ?? false, m);
+  const widths = pieceWidths(ps, req.weight, m);
   const sizes: number[] = [];
   for (let s = req.maxSize; s > req.minSize; s *= 0.98) sizes.push(round(s));
   sizes.push(round(req.minSize));
   let reason = '';
   for (const size of sizes) {
     const unitWidth = req.width / size;
-    const first = firstFit(ps, unitWidth, req.weight, m);
+    const first = firstFit(ps, unitWidth, req.weight, m, widths);
     if ('tooWide' in first) {
       const p = first.tooWide;
       const wide = `is ${round(m.width(p.text, req.weight, size))} wide at ${size}, the box only ${round(req.width)}`;
@@ -242,8 +303,8 @@ export function fitText(req: FitRequest, m: TextMeasurer): FitResult | FitFailur
     }
     const starts =
       req.balance && count > 1
-        ? (balancedBreaks(ps, count, unitWidth, req.weight, m) ?? first.starts)
-        : withoutLoneLastWord(ps, first.starts, unitWidth, req.weight, m);
+        ? (balancedBreaks(ps, count, unitWidth, req.weight, m, widths) ?? first.starts)
+        : withoutLoneLastWord(ps, first.starts, unitWidth, widths);
     const lines = linesFrom(ps, starts);
     const width = Math.max(0, ...lines.map((l) => m.width(l, req.weight, size)));
     return { size, lines, width, height: lines.length * size * req.lineHeight };

@@ -29,6 +29,9 @@ declare module 'fontkit' {
     familyName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string): GlyphRun;
+    getGlyph(id: number): Glyph;
+    /** Every code point the font maps. */
+    characterSet: number[];
   }
   export function create(data: Uint8Array): Font;
 }
@@ -93,6 +96,47 @@ declare module 'pdfkit' {
     addContent(data: string): this;
     ref(data: Record<string, unknown>): PDFReference;
     openImage(src: Buffer): { embed(doc: PDFDocument): void; obj: PDFReference };
+    /** Internal: writes one piece of the file (a string gets a line end) and advances `_offset`; every byte of the file goes through it. */
+    _write(data: string | Uint8Array): void;
+    /** Internal: the file's length so far (the xref table's offsets). */
+    _offset: number;
+    /** Internal: writes the xref table and trailer, once every object has ended. */
+    _finalize(): void;
   }
   export default PDFDocument;
+}
+
+declare module 'harfbuzzjs' {
+  namespace harfbuzzjs {
+    interface Blob {
+      destroy(): void;
+    }
+    interface Face {
+      upem: number;
+      destroy(): void;
+    }
+    interface Font {
+      destroy(): void;
+    }
+    interface Buffer {
+      addText(text: string): void;
+      guessSegmentProperties(): void;
+      clearContents(): void;
+      /** Glyph ids (`codepoint` after shaping) and the character each starts at. */
+      getGlyphInfos(): { codepoint: number; cluster: number }[];
+      /** Font units at the default scale (the face's units per em). */
+      getGlyphPositions(): { x_advance: number; y_advance: number; x_offset: number; y_offset: number }[];
+      destroy(): void;
+    }
+    interface HarfBuzz {
+      createBlob(data: ArrayBuffer | Uint8Array): Blob;
+      createFace(blob: Blob, index: number): Face;
+      createFont(face: Face): Font;
+      createBuffer(): Buffer;
+      shape(font: Font, buffer: Buffer, features?: string): void;
+    }
+  }
+  /** module.exports: a promise of the API, once HarfBuzz's WebAssembly is instantiated. */
+  const harfbuzzjs: Promise<harfbuzzjs.HarfBuzz>;
+  export = harfbuzzjs;
 }

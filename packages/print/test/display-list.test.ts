@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type ColourName, colours, printFormats, tokenCmyk } from '@repo/design';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { type Artwork, displayList, formatById, type GlyphRun, listToSvg, qrMatrix, renderPoster, textBoxes } from '../src/index.ts';
+import { type Artwork, displayList, fixed, formatById, type GlyphRun, listToSvg, qrMatrix, renderPoster, textBoxes } from '../src/index.ts';
 import { artworkOps, registrationOps } from '../src/render/pdf-ops.ts';
 import { fixtureJobs, fonts, job, measurer } from './helpers.ts';
 
@@ -22,6 +22,23 @@ const run = (text: string, colour: ColourName, x = 10, baseline = 20, size = 10)
   weight: 800,
   glyphs: measurer.shape(text, 800).glyphs,
   paint: paint(colour),
+});
+
+describe('numbers in both writers (render/display-list.ts fixed)', () => {
+  it('writes what String(Math.round(n × 10^d) / 10^d) writes, for hundredths and millionths alike', () => {
+    const reference = (n: number, digits: number) => {
+      const r = Math.round(n * 10 ** digits) / 10 ** digits;
+      return r === 0 ? '0' : String(r);
+    };
+    const samples = [0, -0, 0.005, -0.005, 0.015, 1.005, 2.675, 1e-7, -1e-7, 383.855, 0.1 + 0.2, 595.28, -12.5, 1e21, 123456789.123456];
+    // A fixed sequence of magnitudes from 1e-4 to 1e5, both signs (a linear congruential generator: no randomness in tests).
+    let seed = 1;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      samples.push(((seed / 2147483647 - 0.3) * 10 ** ((i % 10) - 4)) as number);
+    }
+    for (const n of samples) for (const digits of [2, 6]) expect(fixed(n, digits), `${n} to ${digits}`).toBe(reference(n, digits));
+  });
 });
 
 describe('the PDF writer of the display list (render/pdf-ops.ts)', () => {

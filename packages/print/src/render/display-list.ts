@@ -122,16 +122,42 @@ export interface Placement {
  */
 export function placements(run: Pick<GlyphRun, 'x' | 'baseline' | 'size' | 'glyphs'>): Placement[] {
   const out: Placement[] = [];
+  // Every glyph of a font shares its scale: written once per run, not per glyph.
+  let unit = Number.NaN;
+  let scale = '';
   for (const g of run.glyphs) {
     if (g.glyph.path.commands.length === 0) continue;
-    out.push({ id: g.id, glyph: g.glyph, scale: fixed(run.size * g.unit, 6), x: fixed(run.x + g.x * run.size, 2), y: fixed(run.baseline - g.y * run.size, 2) });
+    if (g.unit !== unit) {
+      unit = g.unit;
+      scale = fixed(run.size * unit, 6);
+    }
+    out.push({ id: g.id, glyph: g.glyph, scale, x: fixed(run.x + g.x * run.size, 2), y: fixed(run.baseline - g.y * run.size, 2) });
   }
   return out;
 }
 
-/** A number rounded to `digits` decimals, written without trailing zeros or exponent (for PDF and SVG alike). */
+/**
+ * A number rounded to `digits` decimals, written without trailing zeros or exponent (for PDF and SVG
+ * alike): what `String(Math.round(n * 10 ** digits) / 10 ** digits)` writes, from the integer of
+ * hundredths (or millionths) instead of a double's shortest form, which took a twentieth of the PDF
+ * writer's time (three numbers for every glyph). test/display-list.test.ts compares the two.
+ */
 export function fixed(n: number, digits: number): string {
   const f = 10 ** digits;
-  const r = Math.round(n * f) / f;
-  return r === 0 ? '0' : String(r);
+  const r = Math.round(n * f);
+  if (r === 0) return '0';
+  if (!Number.isSafeInteger(r)) return String(r / f);
+  const a = r < 0 ? -r : r;
+  const whole = Math.floor(a / f);
+  let fraction = a - whole * f;
+  let text = String(whole);
+  if (fraction !== 0) {
+    let places = digits;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      places--;
+    }
+    text += `.${String(fraction).padStart(places, '0')}`;
+  }
+  return r < 0 ? `-${text}` : text;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ColourName } from '@repo/design';
 import type { Glyph } from 'fontkit';
 import { qrRuns } from '../qr.ts';
@@ -19,6 +20,8 @@ export interface PdfGlyph {
   /** Path operators and the fill (`f`), without colour: the colour comes from where it is placed. */
   ops: string;
   bbox: [number, number, number, number];
+  /** SHA-256 of `ops`, made with them once per process: the file ID hashes it instead of the outline itself. */
+  digest: Buffer;
 }
 
 export interface PdfOps {
@@ -181,7 +184,7 @@ function glyphForm(id: string, glyph: Glyph): PdfGlyph {
           throw new Error(`glyph ${id}: path command ${command} is not supported`);
       }
     }
-    form = { ops: `${ops}f`, bbox };
+    form = { ops: `${ops}f`, bbox, digest: createHash('sha256').update(`${ops}f`).digest() };
     forms.set(glyph, form);
   }
   return { id, ...form };

@@ -7,9 +7,10 @@ import { listToSvg } from './svg.ts';
 /**
  * PNG of the trim area (what the finished poster shows, without bleed), `longSide` pixels on its long
  * side; social images at their own pixel size. The display list is written as SVG (render/svg.ts)
- * and rasterised by resvg, which draws the outlined text, so no fonts are needed. resvg 2.6.2 leaks
- * memory on large renders: keep previews small, and recycle worker threads. The pixels are written
- * as PNG here (`encodePng`), not by resvg's `asPng`.
+ * and rasterised by resvg, which draws the outlined text, so no fonts are needed. resvg 2.6.2 frees
+ * a render's pixels only when V8 collects its objects and the event loop runs their finalizers: a
+ * synchronous loop of renders grows without bound, a worker rendering one request per message does
+ * not (apps/print/src/pool.ts). The pixels are written as PNG here (`encodePng`), not by resvg's `asPng`.
  */
 export function listToPng(list: DisplayList, g: Geometry, longSide?: number): Buffer {
   const svg = listToSvg(list, { view: { x: g.bleed, y: g.bleed, width: g.trimW, height: g.trimH } });
@@ -40,13 +41,29 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   const size = stride * height;
   if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size);
   const raw = scratch;
-  for (let y = 0, s = 0, o = 0; y < height; y++) {
-    raw[o++] = 0; // filter type None
-    for (const end = s + width * 4; s < end; s += 4) {
-      if (rgba[s + 3] !== 255) throw new Error('encodePng: a pixel is not opaque (render on an opaque background)');
-      raw[o++] = rgba[s] as number;
-      raw[o++] = rgba[s + 1] as number;
-      raw[o++] = rgba[s + 2] as number;
+  if (rgba.byteOffset % 4 === 0 && littleEndian) {
+    // A pixel read as one 32-bit word (R in its low byte): a third of the time of four byte reads.
+    const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+    for (let y = 0, p = 0, o = 0; y < height; y++) {
+      raw[o++] = 0; // filter type None
+      for (const end = p + width; p < end; p++) {
+        const v = pixels[p] as number;
+        if (v >>> 24 !== 255) throw new Error('encodePng: a pixel is not opaque (render on an opaque background)');
+        raw[o] = v & 0xff;
+        raw[o + 1] = (v >>> 8) & 0xff;
+        raw[o + 2] = (v >>> 16) & 0xff;
+        o += 3;
+      }
+    }
+  } else {
+    for (let y = 0, s = 0, o = 0; y < height; y++) {
+      raw[o++] = 0; // filter type None
+      for (const end = s + width * 4; s < end; s += 4) {
+        if (rgba[s + 3] !== 255) throw new Error('encodePng: a pixel is not opaque (render on an opaque background)');
+        raw[o++] = rgba[s] as number;
+        raw[o++] = rgba[s + 1] as number;
+        raw[o++] = rgba[s + 2] as number;
+      }
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -59,6 +76,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
 
 /** The rows of the image being encoded (filter byte + RGB), reused: the largest image so far (6 MB for a social story). */
 let scratch = Buffer.alloc(0);
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
