@@ -41,6 +41,7 @@ export function accessibilityCheck(): PageCheck {
         options,
       );
       const nodes = results.violations.flatMap((v) => v.nodes.map((node) => ({ v, node })));
+      if (nodes.length === 0) return [];
       // Which offending elements are in the page's own text (its MDX file), the rest being the layout's.
       const inText = await page.evaluate(
         ({ targets, text }) =>

@@ -11,6 +11,7 @@ import {
   chromiumAvailable,
   type Failure,
   fontsGate,
+  helpFirstCheck,
   launchChromium,
   linksGate,
   privacyBrowserCheck,
@@ -124,6 +125,29 @@ describe('accessibility gate', () => {
       region: 'layout',
       evidence: '/_astro/poster.png',
     });
+  });
+
+  it.skipIf(!hasChromium)('catches text whose contrast is too low, with the other browser checks on the same load', async () => {
+    const dir = brokenCopy();
+    writeFile(join(dir, 'md'), '_astro/pale.css', '.pale{color:#aaa;background:#fff}');
+    insertIntoPage(join(dir, 'md'), 'en/index.html', '<link rel="stylesheet" href="/_astro/pale.css">', 'head');
+    insertIntoPage(join(dir, 'md'), 'en/index.html', '<p class="pale">Pale words on white</p>');
+    // As runGates() runs them: one load, axe first, then the checks that read and resize the page.
+    const [accessibility, privacy, help] = await runBrowserChecks(sitesIn(dir), [accessibilityCheck, privacyBrowserCheck, helpFirstCheck], {
+      browser,
+      only: (v) => v.site.code === 'md' && v.page.path === '/en/',
+    });
+    expect(accessibility?.failures.map(coded)).toEqual([
+      {
+        site: 'md',
+        page: '/en/',
+        code: 'AxeViolation',
+        args: expect.objectContaining({ rule: 'color-contrast', target: '.pale', html: '<p class="pale">Pale words on white</p>' }),
+      },
+    ]);
+    expect(accessibility?.failures[0]).toMatchObject({ region: 'layout', evidence: 'Pale words on white' });
+    expect(privacy?.failures).toEqual([]);
+    expect(help?.failures).toEqual([]);
   });
 });
 
