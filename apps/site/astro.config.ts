@@ -29,7 +29,12 @@ const previewCharacters = () =>
     .join('');
 let fonts: ReturnType<typeof writeSiteFonts> | undefined;
 const siteFonts = () =>
-  (fonts ??= writeSiteFonts(siteText(content, plan, print) + (isPreview() ? previewCharacters() : ''), resolve(cacheDir, 'fonts'), country.languages));
+  (fonts ??= writeSiteFonts(
+    siteText(content, plan, print) + (isPreview() ? previewCharacters() : ''),
+    resolve(cacheDir, 'fonts'),
+    country.languages,
+    process.env.SITE_FONT_CACHE,
+  ));
 
 // One build per country: COUNTRY picks the site, SITE_OUT_DIR where it goes (scripts/build-sites.ts sets both).
 export default defineConfig({

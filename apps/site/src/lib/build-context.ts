@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Content, loadContent, planSite, type SitePlan } from '@repo/content';
+import { useLocales } from '@repo/i18n';
 // The site reads the manifest apps/print wrote, described by @repo/print (never by the app), through
 // its narrow entry: the renderer's own modules stay out of the site's build and checks.
 import { type Manifest, type ManifestFile, type ManifestZip, manifestVersion } from '@repo/print/manifest';
@@ -114,18 +115,50 @@ export function pagesDir(): string {
   return resolve(siteContentDir(), 'pages');
 }
 
+/**
+ * The content loaded last in this process, shared by every copy of this module: a build runs
+ * astro.config.ts, src/content.config.ts and the built pages as three module instances, and loading
+ * content/ again in each cost a country's build about 0.3 CPU-seconds per load (a quarter of
+ * Astro's main thread). scripts/build-sites.ts puts the content it validated here (`shareContent`)
+ * before it starts Astro in its own process, so a build reads content/ once.
+ */
+const sharedContentKey = Symbol.for('@repo/site:content');
+interface SharedContent {
+  dir: string;
+  version: string;
+  content: Content;
+}
+
+/** Makes `content`, loaded from `dir`, the one every siteContext() of this process uses. */
+export function shareContent(content: Content, dir: string = siteContentDir()): void {
+  shared[sharedContentKey] = { dir: resolve(dir), version: previewVersion(), content } satisfies SharedContent;
+}
+
+function loadShared(dir: string, version: string): Content {
+  const known = shared[sharedContentKey] as SharedContent | undefined;
+  if (known?.dir === resolve(dir) && known.version === version) {
+    // Loading sets @repo/i18n's locale registry; this module instance may have its own copy of
+    // @repo/i18n, which has not seen content/locales.yaml yet.
+    useLocales(known.content.locales.locales, known.content.locales.allowedForeignWords);
+    return known.content;
+  }
+  const content = loadContent(dir);
+  shareContent(content, dir);
+  return content;
+}
+
 let cached: { version: string; context: SiteContext } | undefined;
 const versions = new WeakMap<Content, string>();
 
 /**
  * Content, site plan and print files for this build, loaded once per process; in the dev preview,
- * again after each edit (each module instance loads it itself, so that everything a load sets up,
- * such as the locale registry, is set up where the pages run).
+ * again after each edit. Each module instance makes its own plan from the shared content, and sets
+ * its own locale registry, so that everything a load sets up is set up where the pages run.
  */
 export function siteContext(): SiteContext {
   const version = previewVersion();
   if (cached?.version !== version) {
-    cached = { version, context: makeSiteContext(loadContent(siteContentDir())) };
+    cached = { version, context: makeSiteContext(loadShared(siteContentDir(), version)) };
     versions.set(cached.context.content, version);
   }
   return cached.context;

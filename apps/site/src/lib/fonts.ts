@@ -9,7 +9,7 @@
 // printable ASCII and the punctuation components add. The weight gate (@repo/gates) checks every
 // built page: each character it shows must be inside a face's range and in that face's file.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, SitePlan } from '@repo/content';
@@ -19,6 +19,11 @@ import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
 const fontsource = dirname(require.resolve(`${fontPackage}/package.json`));
+/** What a subset file is made with, part of its key: an upgrade of either makes the files again. */
+const toolVersions = [`${fontPackage}/package.json`, 'subset-font/package.json']
+  .map((file) => require(file) as { name: string; version: string })
+  .map(({ name, version }) => `${name}@${version}`)
+  .join(' ');
 
 /** The family name the design tokens ask for (`--font-text`). */
 export const family = fontFamily.text;
@@ -108,9 +113,12 @@ function scriptsOfLanguages(languages: string[]): Set<string> {
 
 /**
  * Writes the subset font files and a stylesheet declaring them into `outDir`. Files are reused
- * when the same characters were subset before.
+ * when the same characters were subset before, in `outDir` or in `sharedDir` (scripts/build-sites.ts
+ * gives every country of a build the same one, SITE_FONT_CACHE): countries whose languages share a
+ * script often show the same characters of it (11 sample sites need 17 distinct sets of their 29),
+ * and each file made costs about 50 ms of CPU, mostly WOFF2's Brotli.
  */
-export async function writeSiteFonts(text: string, outDir: string, languages: string[] = []): Promise<SiteFonts> {
+export async function writeSiteFonts(text: string, outDir: string, languages: string[] = [], sharedDir?: string): Promise<SiteFonts> {
   const preloadScripts = scriptsOfLanguages(languages);
   const preload: string[] = [];
   const byScript = new Map<string, Set<number>>();
@@ -129,14 +137,24 @@ export async function writeSiteFonts(text: string, outDir: string, languages: st
     if (!set) continue;
     const cps = [...set].sort((a, b) => a - b);
     const chars = String.fromCodePoint(...cps);
-    const key = createHash('sha256').update(chars).digest('hex').slice(0, 10);
+    const key = createHash('sha256').update(`${toolVersions}\n${chars}`).digest('hex').slice(0, 10);
     for (const weight of weights) {
       const name = `${key}/noto-sans-${script}-${weight}.woff2`;
       const file = join(outDir, name);
       if (!existsSync(file)) {
         mkdirSync(dirname(file), { recursive: true });
-        const source = readFileSync(join(fontsource, fontSubsetFile(script, weight, 'woff2')));
-        writeFileSync(file, await subsetFont(source, chars, { targetFormat: 'woff2' }));
+        const shared = sharedDir && join(sharedDir, name);
+        if (shared && existsSync(shared)) copyFileSync(shared, file);
+        else {
+          const source = readFileSync(join(fontsource, fontSubsetFile(script, weight, 'woff2')));
+          writeFileSync(file, await subsetFont(source, chars, { targetFormat: 'woff2' }));
+          if (shared) {
+            // Written beside and renamed: the other country building at the same time may read it.
+            mkdirSync(dirname(shared), { recursive: true });
+            copyFileSync(file, `${shared}.${process.pid}.tmp`);
+            renameSync(`${shared}.${process.pid}.tmp`, shared);
+          }
+        }
       }
       if (preloadScripts.has(script)) preload.push(file);
       // optional: a font that has not arrived within ~100 ms is not swapped in later, so text never
