@@ -39,7 +39,8 @@ export function scaleContent(src: string, dest: string, n: number): void {
   if (n === 1) return;
   const copies = Array.from({ length: n - 1 }, (_, i) => i + 1);
   const localesFile = readYaml(join(dest, 'locales.yaml'));
-  const entries = localesFile.locales as Record<string, unknown>[];
+  // The original locales: the copies are appended to the same list, and must not be copied again.
+  const entries = [...(localesFile.locales as Record<string, unknown>[])];
   const tags = new Set(entries.map((l) => String(l.tag)));
   for (const k of copies)
     for (const entry of entries.filter((l) => l.tag !== 'en')) {
