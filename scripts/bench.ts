@@ -95,8 +95,8 @@ function treeStats(rootPid: number): { rss: number; cpu: number } {
   }
   return total;
 }
-/** Stops a process and all its descendants. */
-function stopTree(rootPid: number): void {
+/** A process and all its descendants, parents before children (from /proc). */
+function treePids(rootPid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -109,6 +109,12 @@ function stopTree(rootPid: number): void {
   }
   const pids = [rootPid];
   for (let i = 0; i < pids.length; i++) for (const [child, parent] of parents) if (parent === pids[i]) pids.push(child);
+  return pids;
+}
+
+/** Stops a process and all its descendants. */
+function stopTree(rootPid: number): void {
+  const pids = treePids(rootPid);
   for (const pid of pids.reverse()) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -143,18 +149,7 @@ function kindOf(commandLine: string): string {
  * PSS of each kind of process (kindOf).
  */
 function treePss(rootPid: number): { bytes: number; byKind: Record<string, number> } {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone.
-    }
-  }
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) for (const [child, parent] of parents) if (parent === pids[i]) pids.push(child);
+  const pids = treePids(rootPid);
   let bytes = 0;
   const byKind: Record<string, number> = {};
   for (const pid of pids) {
