@@ -24,6 +24,17 @@ function hbFontOf(font: Font): HbFont {
   return hbFont;
 }
 
+/** Calls `each` with every word of `text` and every space between them, in order: how a line is composed (TextMeasurer). */
+function forEachWord(text: string, each: (word: string) => void): void {
+  let start = 0;
+  for (let end = text.indexOf(' '); end >= 0; end = text.indexOf(' ', start)) {
+    if (end > start) each(text.slice(start, end));
+    each(' ');
+    start = end + 1;
+  }
+  if (start < text.length) each(text.slice(start));
+}
+
 /** One glyph of shaped text: `id` names the glyph of one font file and weight (the same in every job). */
 export interface ShapedGlyph {
   id: string;
@@ -67,14 +78,10 @@ export class TextMeasurer {
   /** Width of `text` at size 1 (multiply by the font size): its words' advances and its spaces'. */
   unitWidth(text: string, weight: FontWeight): number {
     let total = 0;
-    let start = 0;
-    for (;;) {
-      const end = text.indexOf(' ', start);
-      if (end < 0) return start < text.length ? total + this.word(text.slice(start), weight).advance : total;
-      if (end > start) total += this.word(text.slice(start, end), weight).advance;
-      total += this.word(' ', weight).advance;
-      start = end + 1;
-    }
+    forEachWord(text, (word) => {
+      total += this.word(word, weight).advance;
+    });
+    return total;
   }
 
   /**
@@ -86,22 +93,12 @@ export class TextMeasurer {
     return this.shapes.get(`${weight}\u0000${text}`, () => {
       const glyphs: ShapedGlyph[] = [];
       let pen = 0;
-      const place = (word: string) => {
+      forEachWord(text, (word) => {
         const shaped = this.word(word, weight);
         for (const g of shaped.glyphs) glyphs.push({ ...g, x: pen + g.x });
         pen += shaped.advance;
-      };
-      let start = 0;
-      for (;;) {
-        const end = text.indexOf(' ', start);
-        if (end < 0) {
-          if (start < text.length) place(text.slice(start));
-          return { glyphs, advance: pen };
-        }
-        if (end > start) place(text.slice(start, end));
-        place(' ');
-        start = end + 1;
-      }
+      });
+      return { glyphs, advance: pen };
     });
   }
 
