@@ -3,6 +3,13 @@
 // type, with a line saying what it is for, and not covered by the sticky exit bar; every other number
 // is one tap away; the page is no wider than the screen; on a home page the campaign's message is on
 // the first screen too; and a helpline number in running text is a link, never plain text.
+//
+// Each size is measured twice: in the site's web fonts and in the phone's own font. The site's fonts
+// are `font-display: optional`, so a phone on a slow network never swaps them in and shows the page
+// in its own font, which is wider here (DejaVu Sans on Debian, like many phones' fallbacks, sets
+// Cyrillic and Greek wider than Noto Sans): a bar that wraps to three lines, a headline pushed below
+// the first screen. Which of the two a single page load showed depends on how busy the machine was,
+// so the gate sets each one itself (fontMode) rather than measuring whichever happened.
 
 import type { ArgsOf, ErrorArgs, GateCode } from '@repo/errors';
 import type { Page } from 'playwright-core';
@@ -155,6 +162,58 @@ async function measure(): Promise<Measured> {
   };
 }
 
+/**
+ * Runs in the page: lays it out in the site's web fonts ('web') or without them, in the phone's own
+ * font ('fallback'). The first call takes the page's @font-face rules out of its style sheets and
+ * keeps them as `font-display: block` copies, which 'web' puts back: block waits for the file (from
+ * this machine's server, in milliseconds) instead of giving up on it as `optional` may on a busy
+ * machine. Edits through the CSS object model, which the page's Content-Security-Policy allows.
+ */
+async function fontMode(mode: 'web' | 'fallback'): Promise<void> {
+  type Kept = { sheet: CSSStyleSheet; texts: string[]; inserted: CSSRule[] };
+  const holder = window as unknown as { helpFirstFonts?: Kept };
+  if (!holder.helpFirstFonts) {
+    const texts: string[] = [];
+    let home: CSSStyleSheet | undefined;
+    const take = (sheet: CSSStyleSheet) => {
+      let rules: CSSRuleList;
+      try {
+        rules = sheet.cssRules;
+      } catch {
+        return; // a style sheet from another origin (the privacy gates forbid those)
+      }
+      for (let i = rules.length - 1; i >= 0; i--) {
+        const rule = rules[i];
+        if (rule instanceof CSSImportRule && rule.styleSheet) take(rule.styleSheet);
+        else if (rule instanceof CSSFontFaceRule) {
+          texts.push(rule.cssText.replace(/font-display:\s*[a-z]+;?/, '').replace(/\}\s*$/, '; font-display: block; }'));
+          sheet.deleteRule(i);
+          home = sheet;
+        }
+      }
+    };
+    for (const sheet of document.styleSheets) take(sheet);
+    holder.helpFirstFonts = { sheet: home ?? (document.styleSheets[0] as CSSStyleSheet), texts, inserted: [] };
+  }
+  const kept = holder.helpFirstFonts;
+  if (mode === 'web' && kept.inserted.length === 0 && kept.texts.length > 0) {
+    for (const text of kept.texts) kept.inserted.push(kept.sheet.cssRules[kept.sheet.insertRule(text, kept.sheet.cssRules.length)] as CSSRule);
+    // Lay out now, so that the faces the page uses start loading, then wait for them.
+    document.body.getBoundingClientRect();
+    await document.fonts.ready;
+  } else if (mode === 'fallback') {
+    for (const rule of kept.inserted) kept.sheet.deleteRule([...kept.sheet.cssRules].indexOf(rule));
+    kept.inserted = [];
+    document.body.getBoundingClientRect();
+  }
+}
+
+/** The two ways a reader may see a page: its web fonts, or (on a slow network) the phone's own font. */
+const fontModes = [
+  { mode: 'fallback', label: ", in the phone's own font (the site's fonts had not arrived)" },
+  { mode: 'web', label: '' },
+] as const;
+
 /** One fault: `cause` names it apart from the figures, so the same fault at both sizes is reported once. */
 export interface HelpFirstProblem {
   cause: string;
@@ -199,27 +258,42 @@ export function helpFirstCheck(): PageCheck {
     async check(page: Page, visit: Visit): Promise<Failure[]> {
       const loaded = page.viewportSize();
       let size = loaded;
-      const failures: Failure[] = [];
-      const seen = new Set<string>();
+      // Each cause once, as seen in the web fonts if it shows there (the plain fault), else in the
+      // phone's font; at the first of phoneScreens where it shows.
+      const found = new Map<string, { rank: number; problem: HelpFirstProblem; label: string }>();
+      // The phone's font at the screen the page loaded at (the first), then at the other; web fonts at
+      // that one, then back at the first: two resizes for four measurements, and the page ends as it
+      // was loaded, in its web fonts, for the checks after this one.
+      const screens = [...phoneScreens];
       try {
-        for (const screen of phoneScreens) {
-          // Pages load at the first screen (browser.ts): resized (and laid out again) only for the others.
-          if (size?.width !== screen.width || size.height !== screen.height) {
-            await page.setViewportSize(screen);
-            size = screen;
+        for (const { mode, label } of fontModes) {
+          await page.evaluate(fontMode, mode);
+          for (const screen of screens) {
+            if (size?.width !== screen.width || size.height !== screen.height) {
+              await page.setViewportSize(screen);
+              size = screen;
+            }
+            const rank = (mode === 'web' ? 0 : phoneScreens.length) + phoneScreens.indexOf(screen);
+            for (const problem of helpFirstProblems(await page.evaluate(measure), visit.page.path)) {
+              const known = found.get(problem.cause);
+              if (!known || rank < known.rank) found.set(problem.cause, { rank, problem, label });
+            }
           }
-          for (const { cause, code, args, ...more } of helpFirstProblems(await page.evaluate(measure), visit.page.path)) {
-            // The same fault at both sizes is one cause: report it once, naming the first size.
-            if (seen.has(cause)) continue;
-            seen.add(cause);
-            failures.push(failure(code, args as ArgsOf<typeof code>, { site: visit.site.code, page: visit.page.path, ...more }));
-          }
+          screens.reverse();
         }
       } finally {
         // measure() leaves the page scrolled to the top; the size it was loaded at is put back.
         if (loaded && (size?.width !== loaded.width || size.height !== loaded.height)) await page.setViewportSize(loaded);
+        // Also after an error half-way (the checks after this one see the page in its web fonts).
+        await page.evaluate(fontMode, 'web' as const).catch(() => undefined);
       }
-      return failures;
+      return [...found.values()].map(({ problem: { code, args, cause: _, ...more }, label }) =>
+        failure(code, ('screen' in args ? { ...args, screen: `${args.screen}${label}` } : args) as ArgsOf<typeof code>, {
+          site: visit.site.code,
+          page: visit.page.path,
+          ...more,
+        }),
+      );
     },
   };
 }

@@ -130,6 +130,17 @@ describe.skipIf(!hasChromium)('help first, at 360 × 640 and 320 × 568', () => 
     );
   });
 
+  it('measures each page in the phone’s own font too, as a phone on a slow network shows it', async () => {
+    const dir = brokenCopy();
+    // Fifty i: about 210 px in Noto Sans, more than twice that in any monospace font, which is what
+    // the page falls back to when its web font has not arrived (font-display: optional).
+    edit(join(dir, 'md'), 'index.html', (h) =>
+      h.replace(/(<main[^>]*>)/, `$1<p style="font-family:'Noto Sans',monospace;white-space:nowrap;display:inline-block">${'i'.repeat(50)}</p>`),
+    );
+    const failures = (await helpFirst(dir, (p) => p === '/')).filter((f) => f.site === 'md');
+    expect(failures.map((f) => [f.code, f.args.screen])).toEqual([['PageTooWide', "360 × 640, in the phone's own font (the site's fonts had not arrived)"]]);
+  });
+
   it('catches a page wider than a 320 px phone, and a helpline number left as plain text', async () => {
     const dir = brokenCopy();
     edit(join(dir, 'md'), 'index.html', (h) => h.replace(/(<main[^>]*>)/, '$1<div style="width:340px">wide</div><p>Sună la 0 800 77777 acum.</p>'));
