@@ -26,6 +26,7 @@
 // an artifact it could not verify.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type CountryInputs, diffInputs, inputsDirName, writeCountryInputs } from './country-inputs.ts';
 import { printTask, siteTask, syncCountryTasks } from './country-tasks.ts';
@@ -52,15 +53,20 @@ function stop(message: string): never {
 // process of its own, which ends: what reading the content leaves in a heap (about 400 MB resident
 // at 10× the content, measured, of which the model is 35 MB) would otherwise stay resident in this
 // one for the whole build, beside the tasks.
+// What it read is kept for the build's tasks (CONTENT_SNAPSHOT, packages/content/src/snapshot.ts),
+// so that each country's tasks do not read and check all of it again.
+const snapshot = join(tmpdir(), `campaign-kit-content-${process.pid}.v8`);
+process.on('exit', () => rmSync(snapshot, { force: true }));
 const validation = spawnSync(
   process.execPath,
   [
     '--input-type=module',
     '--eval',
-    `import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
+    `import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts, writeContentSnapshot } from '@repo/content';
     try {
       const content = loadContent('content');
       if (process.env.RELEASE === '1') refuseUnverified(releaseFacts(content));
+      writeContentSnapshot(content, process.env.CONTENT_SNAPSHOT);
       process.stdout.write(JSON.stringify(content.countries.map((c) => c.code).sort()));
     } catch (error) {
       if (!(error instanceof ContentError || error instanceof ReleaseRefused)) throw error;
@@ -68,7 +74,7 @@ const validation = spawnSync(
       process.exit(3);
     }`,
   ],
-  { cwd: root, env: { ...process.env, RELEASE: release ? '1' : '' }, encoding: 'utf8', maxBuffer: 64 << 20 },
+  { cwd: root, env: { ...process.env, RELEASE: release ? '1' : '', CONTENT_SNAPSHOT: snapshot }, encoding: 'utf8', maxBuffer: 64 << 20 },
 );
 if (validation.status === 3) stop(validation.stderr);
 if (validation.status !== 0) throw new Error(`Reading content/ failed:\n${validation.stderr}`);
@@ -84,7 +90,7 @@ const onePieceOnly = ['COUNTRY', 'CONTENT_DIR', 'PRINT_DIR', 'SITES_OUT_DIR'];
 const ignored = onePieceOnly.filter((name) => process.env[name]);
 if (ignored.length > 0)
   console.log(`Ignoring ${ignored.map((name) => `${name}=${process.env[name]}`).join(', ')}: npm run build builds every country from content/.`);
-const env: NodeJS.ProcessEnv = { ...process.env, ...noTelemetry, RELEASE: release ? '1' : '' };
+const env: NodeJS.ProcessEnv = { ...process.env, ...noTelemetry, RELEASE: release ? '1' : '', CONTENT_SNAPSHOT: snapshot };
 for (const name of onePieceOnly) delete env[name];
 
 // 1. What each country is made from, and one print and one site task per country.

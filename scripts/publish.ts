@@ -27,7 +27,16 @@
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, type ReleaseFact, ReleaseRefused, refuseUnverified, releaseFacts, releaseReport, translationReport } from '@repo/content';
+import {
+  ContentError,
+  loadContentShared,
+  type ReleaseFact,
+  ReleaseRefused,
+  refuseUnverified,
+  releaseFacts,
+  releaseReport,
+  translationReport,
+} from '@repo/content';
 import {
   browserGates,
   chromiumAvailable,
@@ -82,7 +91,7 @@ let report: { markdown: string; json: string };
 let translations: string;
 let facts: ReleaseFact[];
 try {
-  const content = loadContent(contentDir);
+  const content = loadContentShared(contentDir);
   countries = content.countries.map((c) => c.code);
   facts = releaseFacts(content);
   if (releaseBuild) refuseUnverified(facts);
@@ -258,7 +267,7 @@ if (Object.values(record.sites).some((site) => Object.values(site.pages).some((p
 const failing = failed(results);
 if (failing.length > 0) {
   // Each failure traced to the content file (and line) that causes it, and each cause said once.
-  const traced = traceFailures(failing, loadContent(contentDir));
+  const traced = traceFailures(failing, loadContentShared(contentDir));
   const count = countCauses(traced);
   fail(
     `\n${formatResults(traced)}\n\n${count} problem${count === 1 ? '' : 's'} found by the ${failing.map((r) => r.gate).join(', ')} gate${failing.length === 1 ? '' : 's'}.`,

@@ -7,7 +7,7 @@
 // stays as it was.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '@repo/content';
+import { loadContentShared } from '@repo/content';
 import { type FontSet, isCardJob, loadFonts, type Manifest, PrintErrors } from '@repo/print';
 import { type CacheState, compareWithPrevious } from './cache.ts';
 import { type Plan, type PlanOptions, planBuild } from './plan.ts';
@@ -55,7 +55,7 @@ export interface BuildSummary {
 export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const log = o.log ?? (() => {});
-  const plan = planBuild(loadContent(o.contentDir), o);
+  const plan = planBuild(loadContentShared(o.contentDir), o);
   const fonts = loadFonts();
   const cache = await compareWithPrevious(plan, o.outDir, fonts, Boolean(o.tiff));
   const { todo } = cache;

@@ -28,7 +28,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
+import { ContentError, loadContentShared, ReleaseRefused, refuseUnverified, releaseFacts } from '@repo/content';
 import { shareContent } from '../src/lib/build-context.ts';
 import { writePosterThumbnails } from './poster-thumbnails.ts';
 
@@ -45,9 +45,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let content: ReturnType<typeof loadContent>;
+let content: ReturnType<typeof loadContentShared>;
 try {
-  content = loadContent(contentDir);
+  content = loadContentShared(contentDir);
 } catch (error) {
   if (error instanceof ContentError) fail(error.message);
   throw error;

@@ -13,6 +13,7 @@ export * from './schema/index.ts';
 export * from './script-check.ts';
 export * from './site-plan.ts';
 export * from './slugs.ts';
+export * from './snapshot.ts';
 export * from './translations.ts';
 export * from './ui-messages.ts';
 export * from './units.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Content, loadContent, planSite, type SitePlan } from '@repo/content';
+import { type Content, loadContent, loadContentShared, planSite, type SitePlan } from '@repo/content';
 import { useLocales } from '@repo/i18n';
 // The site reads the manifest apps/print wrote, described by @repo/print (never by the app), through
 // its narrow entry: the renderer's own modules stay out of the site's build and checks.
@@ -142,7 +142,7 @@ function loadShared(dir: string, version: string): Content {
     useLocales(known.content.locales.locales, known.content.locales.allowedForeignWords);
     return known.content;
   }
-  const content = loadContent(dir);
+  const content = loadContentShared(dir);
   shareContent(content, dir);
   return content;
 }
