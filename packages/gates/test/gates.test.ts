@@ -14,6 +14,7 @@ import {
   helpFirstCheck,
   launchChromium,
   linksGate,
+  pagesOf,
   privacyBrowserCheck,
   privacyGate,
   runBrowserChecks,
@@ -64,6 +65,35 @@ describe('the valid fixture sites', () => {
     const results = await runBrowserChecks(sitesIn(built), [accessibilityCheck, privacyBrowserCheck], { browser });
     expect(results.map((r) => r.gate)).toEqual(['accessibility', 'privacy-browser']);
     for (const result of results) expect(result.failures, result.gate).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('the browser runner', () => {
+  it('visits every page once, in fresh contexts of pagesPerContext pages, each set up by every check', async () => {
+    const visited: string[] = [];
+    const contexts = new Set<unknown>();
+    let setUps = 0;
+    const counting = () => ({
+      gate: 'counting',
+      async setUp(context: unknown) {
+        setUps++;
+        contexts.add(context);
+      },
+      async check(_page: unknown, visit: { url: string }, context: unknown) {
+        expect(contexts.has(context)).toBe(true);
+        visited.push(visit.url);
+        return [];
+      },
+    });
+    const [result] = await runBrowserChecks(sitesIn(built), [counting], { browser, concurrency: 2, pagesPerContext: 3 });
+    const pages = sitesIn(built).flatMap((s) => pagesOf(s.dir)).length;
+    expect(result?.summary).toMatch(new RegExp(`^${pages} pages on 2 sites`));
+    expect(visited).toHaveLength(pages);
+    expect(new Set(visited).size).toBe(pages);
+    // Two tabs, each a new context after 3 pages: at least ceil(pages / 3) contexts, at most one more per tab.
+    expect(setUps).toBe(contexts.size);
+    expect(setUps).toBeGreaterThanOrEqual(Math.ceil(pages / 3));
+    expect(setUps).toBeLessThanOrEqual(Math.ceil(pages / 3) + 2);
   });
 });
 
