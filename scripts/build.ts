@@ -57,6 +57,12 @@ function stop(message: string): never {
 // so that each country's tasks do not read and check all of it again.
 const snapshot = join(tmpdir(), `campaign-kit-content-${process.pid}.v8`);
 process.on('exit', () => rmSync(snapshot, { force: true }));
+// Ctrl-C or a CI timeout: exit as the signal would, but through the 'exit' handlers (the snapshot goes).
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => process.exit(code));
 const validation = spawnSync(
   process.execPath,
   [
