@@ -25,9 +25,9 @@
 // does not verify is reported in one line; the build goes on locally, and Turborepo never restores
 // an artifact it could not verify.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type CountryInputs, diffInputs, inputsDirName, writeCountryInputs } from './country-inputs.ts';
 import { printTask, siteTask, syncCountryTasks } from './country-tasks.ts';
 import { nodeBin, noTelemetry } from './portable.ts';
@@ -54,23 +54,35 @@ function stop(message: string): never {
 // at 10× the content, measured, of which the model is 35 MB) would otherwise stay resident in this
 // one for the whole build, beside the tasks.
 // What it read is kept for the build's tasks (CONTENT_SNAPSHOT, packages/content/src/snapshot.ts),
-// so that each country's tasks do not read and check all of it again.
-const snapshot = join(tmpdir(), `campaign-kit-content-${process.pid}.v8`);
-process.on('exit', () => rmSync(snapshot, { force: true }));
-// Ctrl-C or a CI timeout: exit as the signal would, but through the 'exit' handlers (the snapshot goes).
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const)
-  process.once(signal, () => process.exit(code));
+// so that each country's tasks do not read and check all of it again: in a folder of this build's
+// own (mkdtemp: no other user can put a file there first), removed when the build exits; one left by
+// a build that was killed is removed by the next.
+/** A new private folder for this build's snapshot, after removing those of builds no longer running. */
+function newSnapshotFolder(): string {
+  const prefix = 'campaign-kit-content-';
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  return mkdtempSync(join(tmpdir(), `${prefix}${process.pid}-`));
+}
+const snapshot = join(newSnapshotFolder(), 'content.v8');
+process.on('exit', () => rmSync(dirname(snapshot), { recursive: true, force: true }));
 const validation = spawnSync(
   process.execPath,
   [
     '--input-type=module',
     '--eval',
-    `import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts, writeContentSnapshot } from '@repo/content';
+    `import { resolve } from 'node:path';
+    import { ContentError, loadContent, ReleaseRefused, refuseUnverified, releaseFacts, writeContentSnapshot } from '@repo/content';
     try {
-      const content = loadContent('content');
+      // An absolute root: the tasks that read the snapshot run in their own folders (apps/print, apps/site).
+      const content = loadContent(resolve('content'));
       if (process.env.RELEASE === '1') refuseUnverified(releaseFacts(content));
       writeContentSnapshot(content, process.env.CONTENT_SNAPSHOT);
       process.stdout.write(JSON.stringify(content.countries.map((c) => c.code).sort()));

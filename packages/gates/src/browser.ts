@@ -107,7 +107,10 @@ export const phoneScreens = [
  * holds (its memory cache, the renderers it keeps) does not grow with the number of pages: at 10×
  * the content a tab visits about 1,300 pages. On the 266 sample pages, one context per tab peaked at
  * 1,166 MB of Chromium (PSS) and 106 CPU-s; a new one every 40 pages at 1,118 MB and 91 CPU-s
- * (one run each, busy machine); a new context and its init scripts cost a few milliseconds.
+ * (one run each, busy machine); a new context and its init scripts cost a few milliseconds. With
+ * 50, the scale benchmark's Chromium peaked at 1,120, 1,111 and 1,149 MB at 1×, 3× and 10× the
+ * content (benchmarks/scale.md); earlier runs with one context per tab had reached 1.8–1.9 GB (on
+ * content the generator had made larger than 3× and 10×, so not a like-for-like figure).
  */
 export const pagesPerContext = 50;
 

@@ -4,12 +4,14 @@
 // is one tap away; the page is no wider than the screen; on a home page the campaign's message is on
 // the first screen too; and a helpline number in running text is a link, never plain text.
 //
-// Each size is measured twice: in the site's web fonts and in the phone's own font. The site's fonts
-// are `font-display: optional`, so a phone on a slow network never swaps them in and shows the page
-// in its own font, which is wider here (DejaVu Sans on Debian, like many phones' fallbacks, sets
-// Cyrillic and Greek wider than Noto Sans): a bar that wraps to three lines, a headline pushed below
-// the first screen. Which of the two a single page load showed depends on how busy the machine was,
-// so the gate sets each one itself (fontMode) rather than measuring whichever happened.
+// Each size is measured twice: in the site's web fonts and in the browser's own font. The site's
+// fonts are `font-display: optional`, so a phone on a slow network never swaps them in and shows the
+// page in its own font (Roboto on Android, San Francisco on iPhones). The gate can only use the fonts
+// of the machine it runs on: DejaVu Sans on Debian, which sets Latin, Cyrillic and Greek wider than
+// Noto Sans and than those, so it stands in for the widest of them: a bar that wraps to three lines, a
+// headline pushed below the first screen. Which of the two a single page load showed depends on how
+// busy the machine was, so the gate sets each one itself (fontMode) rather than measuring whichever
+// happened.
 
 import type { ArgsOf, ErrorArgs, GateCode } from '@repo/errors';
 import type { Page } from 'playwright-core';
@@ -119,7 +121,7 @@ async function measure(): Promise<Measured> {
     if (!target || !visible(target)) continue;
     for (const t of target.querySelectorAll('a[href^="tel:"]')) if (visible(t)) reachable.add(t.getAttribute('href'));
     // Where the link lands: the target's top must not be under a sticky or fixed bar. Two frames:
-    // the scroll and any late reflow (a font swapping in) settle before hit-testing. Hit-testing
+    // the scroll and any late reflow settle before hit-testing. Hit-testing
     // straight after the scroll saved 28 ms of CPU a page but reported a target under the exit bar
     // on a page where it was not, in a full build on a busy machine (gr, 320 × 568).
     target.scrollIntoView({ behavior: 'instant' });
@@ -163,54 +165,89 @@ async function measure(): Promise<Measured> {
 }
 
 /**
- * Runs in the page: lays it out in the site's web fonts ('web') or without them, in the phone's own
- * font ('fallback'). The first call takes the page's @font-face rules out of its style sheets and
- * keeps them as `font-display: block` copies, which 'web' puts back: block waits for the file (from
- * this machine's server, in milliseconds) instead of giving up on it as `optional` may on a busy
- * machine. Edits through the CSS object model, which the page's Content-Security-Policy allows.
+ * Runs in the page: lays it out in the site's web fonts ('web') or in the browser's own font
+ * ('fallback'), as a phone shows it without them. The first call finds every @font-face rule (in
+ * imported sheets and inside @media, @supports, @layer… too) and every `font-family` or custom
+ * property that names one of their families. 'fallback' takes the rules out and those names out of
+ * the lists (so that a copy of the font installed on this machine is not used either); 'web' puts
+ * the rules back where they were, as `font-display: block` copies, and the names: block waits for
+ * the file (from this machine's server, in milliseconds) instead of giving up on it as `optional`
+ * may on a busy machine. Edits through the CSS object model, which the page's Content-Security-Policy
+ * allows.
  */
-async function fontMode(mode: 'web' | 'fallback'): Promise<void> {
-  type Kept = { sheet: CSSStyleSheet; texts: string[]; inserted: CSSRule[] };
+export async function fontMode(mode: 'web' | 'fallback'): Promise<void> {
+  type Parent = CSSStyleSheet | CSSGroupingRule;
+  type Face = { parent: Parent; index: number; text: string };
+  type Use = { style: CSSStyleDeclaration; property: string; value: string; priority: string; without: string };
+  type Kept = { faces: Face[]; uses: Use[]; families: Set<string>; now: 'loaded' | 'web' | 'fallback' };
   const holder = window as unknown as { helpFirstFonts?: Kept };
+  const unquote = (name: string) =>
+    name
+      .trim()
+      .replace(/^(['"])(.*)\1$/, '$2')
+      .toLowerCase();
   if (!holder.helpFirstFonts) {
-    const texts: string[] = [];
-    let home: CSSStyleSheet | undefined;
-    const take = (sheet: CSSStyleSheet) => {
+    const faces: Face[] = [];
+    const styles: CSSStyleDeclaration[] = [];
+    const visit = (parent: Parent) => {
       let rules: CSSRuleList;
       try {
-        rules = sheet.cssRules;
+        rules = parent.cssRules;
       } catch {
         return; // a style sheet from another origin (the privacy gates forbid those)
       }
-      for (let i = rules.length - 1; i >= 0; i--) {
-        const rule = rules[i];
-        if (rule instanceof CSSImportRule && rule.styleSheet) take(rule.styleSheet);
-        else if (rule instanceof CSSFontFaceRule) {
-          texts.push(rule.cssText.replace(/font-display:\s*[a-z]+;?/, '').replace(/\}\s*$/, '; font-display: block; }'));
-          sheet.deleteRule(i);
-          home = sheet;
+      for (let index = 0; index < rules.length; index++) {
+        const rule = rules[index];
+        if (rule instanceof CSSImportRule) {
+          if (rule.styleSheet) visit(rule.styleSheet);
+        } else if (rule instanceof CSSFontFaceRule) {
+          const text = rule.cssText.replace(/font-display:\s*[a-z]+;?/, '').replace(/\}\s*$/, '; font-display: block; }');
+          faces.push({ parent, index, text });
+        } else {
+          if (rule instanceof CSSStyleRule) styles.push(rule.style);
+          // Style rules hold nested rules too (CSS nesting).
+          if (rule instanceof CSSGroupingRule) visit(rule);
         }
       }
     };
-    for (const sheet of document.styleSheets) take(sheet);
-    holder.helpFirstFonts = { sheet: home ?? (document.styleSheets[0] as CSSStyleSheet), texts, inserted: [] };
+    for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) visit(sheet);
+    // And style attributes, which the sites' policy forbids but a page under test may have.
+    for (const element of document.querySelectorAll<HTMLElement>('[style]')) styles.push(element.style);
+    const families = new Set(faces.map(({ parent, index }) => unquote((parent.cssRules[index] as CSSFontFaceRule).style.getPropertyValue('font-family'))));
+    const uses: Use[] = [];
+    for (const style of styles)
+      for (const property of [...style]) {
+        if (property !== 'font-family' && !property.startsWith('--')) continue;
+        const value = style.getPropertyValue(property);
+        const names = value.split(',');
+        const kept = names.filter((name) => !families.has(unquote(name)));
+        if (kept.length < names.length)
+          uses.push({ style, property, value, priority: style.getPropertyPriority(property), without: kept.join(',').trim() || 'sans-serif' });
+      }
+    holder.helpFirstFonts = { faces, uses, families, now: 'loaded' };
   }
   const kept = holder.helpFirstFonts;
-  if (mode === 'web' && kept.inserted.length === 0 && kept.texts.length > 0) {
-    for (const text of kept.texts) kept.inserted.push(kept.sheet.cssRules[kept.sheet.insertRule(text, kept.sheet.cssRules.length)] as CSSRule);
+  if (kept.now === mode) return;
+  // Out last first, so that each index still names its rule; back first first, to the same indexes.
+  if (kept.now !== 'fallback') for (const { parent, index } of [...kept.faces].reverse()) parent.deleteRule(index);
+  if (mode === 'web') {
+    for (const { parent, index, text } of kept.faces) parent.insertRule(text, index);
+    for (const { style, property, value, priority } of kept.uses) style.setProperty(property, value, priority);
     // Lay out now, so that the faces the page uses start loading, then wait for them.
     document.body.getBoundingClientRect();
     await document.fonts.ready;
-  } else if (mode === 'fallback') {
-    for (const rule of kept.inserted) kept.sheet.deleteRule([...kept.sheet.cssRules].indexOf(rule));
-    kept.inserted = [];
+  } else {
+    for (const { style, property, without, priority } of kept.uses) style.setProperty(property, without, priority);
+    const left = [...document.fonts].filter((face) => kept.families.has(unquote(face.family)));
+    if (left.length > 0) throw new Error(`help-first: the site's fonts could not be taken away (${left.map((f) => f.family).join(', ')})`);
     document.body.getBoundingClientRect();
   }
+  kept.now = mode;
 }
 
-/** The two ways a reader may see a page: its web fonts, or (on a slow network) the phone's own font. */
+/** The two ways a reader may see a page: the browser's own font (the site's had not arrived), or its web fonts. */
 const fontModes = [
-  { mode: 'fallback', label: ", in the phone's own font (the site's fonts had not arrived)" },
+  { mode: 'fallback', label: ", in the browser's own font (as on a phone that has not received the site's fonts)" },
   { mode: 'web', label: '' },
 ] as const;
 

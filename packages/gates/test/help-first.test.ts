@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
   type Failure,
+  fontMode,
   helpFirstCheck,
   internalsGate,
   launchChromium,
   leaksIn,
   phoneScreens,
   runBrowserChecks,
+  serveSites,
   sitesIn,
 } from '../src/index.ts';
 import { buildFixtureSites, copySites, insertIntoPage, tempDir } from './helpers.ts';
@@ -130,7 +132,7 @@ describe.skipIf(!hasChromium)('help first, at 360 × 640 and 320 × 568', () => 
     );
   });
 
-  it('measures each page in the phone’s own font too, as a phone on a slow network shows it', async () => {
+  it('measures each page in the browser’s own font too, as a phone on a slow network shows it', async () => {
     const dir = brokenCopy();
     // Fifty i: about 210 px in Noto Sans, more than twice that in any monospace font, which is what
     // the page falls back to when its web font has not arrived (font-display: optional).
@@ -138,7 +140,36 @@ describe.skipIf(!hasChromium)('help first, at 360 × 640 and 320 × 568', () => 
       h.replace(/(<main[^>]*>)/, `$1<p style="font-family:'Noto Sans',monospace;white-space:nowrap;display:inline-block">${'i'.repeat(50)}</p>`),
     );
     const failures = (await helpFirst(dir, (p) => p === '/')).filter((f) => f.site === 'md');
-    expect(failures.map((f) => [f.code, f.args.screen])).toEqual([['PageTooWide', "360 × 640, in the phone's own font (the site's fonts had not arrived)"]]);
+    expect(failures.map((f) => [f.code, f.args.screen])).toEqual([
+      ['PageTooWide', "360 × 640, in the browser's own font (as on a phone that has not received the site's fonts)"],
+    ]);
+  });
+
+  it('takes the site’s fonts away and puts them back as often as asked, rules and family names', async () => {
+    const { served, close } = await serveSites(sitesIn(built).filter((s) => s.code === 'gr'));
+    const page = await (browser as Browser).newPage({ viewport: { ...phoneScreens[1] } });
+    try {
+      await page.goto(`${served[0]?.origin}/`);
+      const state = () =>
+        page.evaluate(() => ({
+          family: getComputedStyle(document.body).fontFamily,
+          faces: [...document.fonts].map((f) => [f.family, f.status]),
+        }));
+      const loaded = await state();
+      expect(loaded.family).toMatch(/^"Noto Sans", /);
+      expect(loaded.faces.length).toBeGreaterThan(0);
+      for (let round = 0; round < 2; round++) {
+        await page.evaluate(fontMode, 'fallback' as const);
+        expect(await state()).toEqual({ family: loaded.family.replace(/^"Noto Sans", /, ''), faces: [] });
+        await page.evaluate(fontMode, 'web' as const);
+        const web = await state();
+        expect(web.family).toBe(loaded.family);
+        expect(web.faces.length).toBe(loaded.faces.length);
+      }
+    } finally {
+      await page.close();
+      await close();
+    }
   });
 
   it('catches a page wider than a 320 px phone, and a helpline number left as plain text', async () => {
