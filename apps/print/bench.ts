@@ -239,6 +239,9 @@ const stagesTable = rows
       `| ${r.key} | ${f1(median(r.stages.layout))} | ${f1(median(r.stages.pdf))} | ${f1(median(r.stages.png))} | ${f1(median(r.sources.html))} | ${f1(median(r.sources.typst))} | ${Math.round(r.bytes.kitPdf / 1024)} / ${Math.round(r.bytes.chromium / 1024)} / ${Math.round(r.bytes.typst / 1024)} |`,
   )
   .join('\n');
+/** What writing each glyph run as one path did to resvg's parse + render, over the posters (negative: it saved time). */
+const runPathsChange =
+  mean(previewRows.map((r) => median(r.parseRuns) + median(r.renderRuns))) / mean(previewRows.map((r) => median(r.parse) + median(r.render))) - 1;
 const previewTable = previewRows
   .map(
     (r) =>
@@ -294,13 +297,15 @@ resvg's own PNG encoder (\`asPng\`) → the kit's (\`encodePng\` in render/png.t
 ${previewTable}
 
 - **Render:** tiny-skia's anti-aliased fill of every glyph, and a base cost in proportion to the
-  pixels (allocating and filling the pixmap: about 1.5 ms of an empty ${previewLongSide} px A4, measured apart). A
+  pixels (allocating and filling the pixmap: about 1.5 ms for an empty 800 px A4, measured once, apart from this bench). A
   600 px preview would save the difference between parse + render at 600 px and the two columns
   of resvg at ${previewLongSide} px, and a little of the encode: printers open this preview to check the layout and
   read the small print, so it stays at ${previewLongSide} px.
 - **Parse:** the SVG places each glyph by \`<use>\` of one \`<path>\` per glyph outline. Writing each run
-  as one path instead (the column "one path per run") leaves resvg as much path data to parse and fill:
-  the cost is in the outlines, not in the \`<use>\` elements, so the kit keeps its SVG. resvg's options
+  as one path instead (the column "one path per run") leaves resvg as much path data to parse and fill;
+  in this run it changed parse + render by ${Math.round(runPathsChange * 100)} % on average${
+    Math.abs(runPathsChange) < 0.1 ? ': the cost is in the outlines, not in the `<use>` elements, so the kit keeps its SVG' : ''
+  }. resvg's options
   offer nothing faster that keeps the picture (\`shapeRendering: optimizeSpeed\` turns anti-aliasing off).
 - **Encode:** the kit writes the pixels as 8-bit RGB (the preview is drawn on white: every pixel is
   opaque), unfiltered, deflated by Node's zlib at level 2: about half of \`asPng\`'s time, and smaller files.
@@ -361,7 +366,7 @@ Where the kit's time goes (medians of this run, over the ${rows.length} posters)
   faces), each glyph's compressed PDF stream and SVG outline, the QR matrix per URL (the peers get the
   modules ready-made), a photo's crop, the ICC profile (X-4). **Emptied before every run** (a new
   \`TextMeasurer\`, as Typst's evicted cache): each word's shaping, each line's, its ink bounds, each
-  text's break opportunities, each glyph's outline path data. Nothing caches a poster's output: every
+  text's break opportunities. Nothing caches a poster's output: every
   run lays the job out and writes the files again.
 - **(c) Chromium**: the same poster as HTML from the same job (\`posterHtml\` in @repo/print: the same
   layout, copyfit and sizes, text as text, the QR code as an inline SVG path), its \`@font-face\`s

@@ -38,7 +38,7 @@ export async function kitPdfPreview(job: PrintJob, m: TextMeasurer) {
  *   contenders get the modules ready-made), a photo's crop (render/photo.ts), the ICC profile (X-4);
  * - per TextMeasurer, emptied before every timed render by taking a new one (as Typst's evicted
  *   cache): each word's shaping, each line's, its ink bounds, each text's break opportunities
- *   (typeset.ts), each glyph's outline as path data.
+ *   (typeset.ts).
  * Nothing caches a poster's output: every run lays the job out, copyfits it, builds its display list
  * and writes the PDF (and the preview) again.
  */

@@ -119,6 +119,8 @@ async function renderAndPublish(
       tiffs: todoTiffs,
     };
   } finally {
+    // Workers still busy after a failure would write into the staging folder again: stop them first.
+    await pool?.close();
     rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -36,8 +36,6 @@ export type WorkResult =
       previewBytes: number;
       timings: { svg: number; pdf: number; png: number; tiff?: number };
       tiff?: TiffResult;
-      /** The process's resident memory after the request, bytes (the pool replaces a worker past its bound). */
-      rss: number;
     }
   /** A failure; `code` and `args` when it is a problem of the catalogue (a line too wide, found late). */
   | { ok: false; key: string; name: string; message: string; code?: string; args?: Record<string, unknown> };
@@ -73,7 +71,6 @@ port.on('message', async (req: WorkRequest) => {
       previewBytes: r.preview.length,
       timings: tiff ? { ...r.timings, tiff: tiffMs } : r.timings,
       ...(tiff ? { tiff } : {}),
-      rss: process.memoryUsage.rss(),
     } satisfies WorkResult);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

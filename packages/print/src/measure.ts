@@ -69,7 +69,6 @@ export class TextMeasurer {
   readonly fonts: FontSet;
   private readonly words = new Memo<string, ShapedText>(50_000);
   private readonly shapes = new Memo<string, ShapedText>(20_000);
-  private readonly outlines = new Memo<string, string>(20_000);
   private readonly inks = new Memo<string, Ink>(20_000);
   constructor(fonts: FontSet) {
     this.fonts = fonts;
@@ -100,11 +99,6 @@ export class TextMeasurer {
       });
       return { glyphs, advance: pen };
     });
-  }
-
-  /** A glyph's outline: SVG path data in font units, y up ('' for a space). */
-  outline(g: ShapedGlyph): string {
-    return this.outlines.get(g.id, () => g.glyph.path.toSVG());
   }
 
   /** A word (or a space) shaped on its own: once per measurer. */

@@ -108,9 +108,12 @@ function piecesOf(text: string, nowrap: boolean, m: TextMeasurer): Piece[] {
 }
 
 /**
- * Widths at size 1 of each piece's text and of the spaces after it: a line of pieces [s, i) is as wide
- * as their texts and the spaces between them (the measurer adds words and spaces the same way), so
- * the copyfitter's many candidate lines cost additions.
+ * Widths at size 1 of each piece's text and of what joins it to the next: a line of pieces [s, i) is
+ * as wide as their texts and the joins between them, so the copyfitter's many candidate lines cost
+ * additions. A join is the spaces after a piece (the measurer adds words and spaces the same way), or,
+ * where two pieces meet without a space (after an em dash, a slash, a zero-width space), the kerning
+ * between them: the measurer shapes them as one word, and "T—" or "A\u200bJ" kern by a few hundredths
+ * of an em, enough to set a line wider than its box.
  */
 export interface PieceWidths {
   text: number[];
@@ -118,7 +121,13 @@ export interface PieceWidths {
 }
 
 export function pieceWidths(ps: Piece[], weight: FontWeight, m: TextMeasurer): PieceWidths {
-  return { text: ps.map((p) => m.unitWidth(p.text, weight)), trail: ps.map((p) => (p.trail ? m.unitWidth(p.trail, weight) : 0)) };
+  const text = ps.map((p) => m.unitWidth(p.text, weight));
+  const trail = ps.map((p, i) => {
+    if (p.trail) return m.unitWidth(p.trail, weight);
+    const next = ps[i + 1];
+    return next ? m.unitWidth(p.text + next.text, weight) - (text[i] as number) - (text[i + 1] as number) : 0;
+  });
+  return { text, trail };
 }
 
 /** Width at size 1 of the line of pieces [from, to). */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../src/fonts.ts';
 import { type FitResult, fitText, TextMeasurer } from '../src/measure.ts';
-import { balancedBreaks, breakOpportunities, firstFit, lineText, pieces, unbreakableSpans } from '../src/typeset.ts';
+import { balancedBreaks, breakOpportunities, firstFit, lineText, lineWidth, pieces, pieceWidths, unbreakableSpans } from '../src/typeset.ts';
 
 const measurer = new TextMeasurer(loadFonts());
 
@@ -57,6 +57,21 @@ describe('addresses and phone numbers never break', () => {
     const lines = split(text, width);
     expect(lines).toContain('ro.victor-campaign.example');
     for (const line of lines) expect(line.endsWith('-')).toBe(false);
+  });
+
+  it('a line is measured as it is drawn where pieces meet without a space: the kerning across the joint counts', () => {
+    for (const text of ['Hall A\u200bJury and more', 'AVA\u200bVAVA\u200bAVA', 'TOTAL—TVA AWAY/TAVO']) {
+      const ps = pieces(text);
+      for (let width = 1; width < 12; width += 0.05) {
+        const r = firstFit(ps, width, 800, measurer);
+        if (!('starts' in r)) continue;
+        r.starts.forEach((s, i) => {
+          const line = lineText(ps, s, r.starts[i + 1] ?? ps.length);
+          expect(lineWidth(pieceWidths(ps, 800, measurer), s, r.starts[i + 1] ?? ps.length)).toBeCloseTo(measurer.unitWidth(line, 800), 9);
+          expect(measurer.unitWidth(line, 800)).toBeLessThanOrEqual(width + 1e-9);
+        });
+      }
+    }
   });
 
   it('a phone number in text is kept on one line, its spaces are no breaks', () => {

@@ -92,7 +92,9 @@ export async function writePdf(list: DisplayList, g: Geometry, info: PdfInfo, op
  * stream. Why: pdfkit writes a file in some thousand small pieces (every line of every object
  * dictionary, every xref entry), each converted to bytes in JavaScript and pushed through the
  * Readable stream's machinery, and the pieces were then joined again: about a fifth of the writer's
- * time for an A4 poster (measured with --cpu-prof). The bytes are the same.
+ * time for an A4 poster (measured with --cpu-prof). The bytes are the same. It overrides pdfkit's
+ * private `_write` and `_finalize`, so pdfkit's version is pinned exactly (packages/print/package.json):
+ * an update is taken on purpose, with the PDF tests.
  */
 class CollectedPdf extends PDFDocument {
   declare pieces: Uint8Array[] | undefined;

@@ -9,7 +9,7 @@ import type { GlyphRun } from './display-list.ts';
  * Why not satori's own text (its `embedFont` outlines): it shaped every word again with HarfBuzz and
  * wrote every glyph's outline into the SVG as a fresh path string, two thirds of a poster's render
  * time; it rounds baselines to whole units (3.5 mm on a 1:10 billboard); and its widths could differ
- * from the copyfitter's. Here each line is shaped once by the same fontkit code that copyfitted it,
+ * from the copyfitter's. Here each line is shaped once by the same measurer (HarfBuzz) that copyfitted it,
  * so it is drawn exactly as wide as it was measured, and each glyph's outline is written once per
  * file (an SVG `<defs>` path, a PDF form XObject) and placed by a matrix.
  */
