@@ -65,61 +65,56 @@ if (!Number.isInteger(scale) || scale < 1) {
 
 // --- Measuring ----------------------------------------------------------------------------------
 
-/**
- * Resident memory (sum of RSS) of a process and all its descendants, and the CPU time they have used
- * (clock ticks: each live process's own and that of the children it has waited for), from /proc.
- */
-function treeStats(rootPid: number): { rss: number; cpu: number } {
-  const parents = new Map<number, number>();
-  const stats = new Map<number, { rss: number; cpu: number }>();
+/** Every process's parent, resident memory and CPU time (clock ticks: its own and that of the children it has waited for), from /proc. */
+function processTable(): Map<number, { parent: number; rss: number; cpu: number }> {
+  const table = new Map<number, { parent: number; rss: number; cpu: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
       // Fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 here, 24 (rss) is 21.
       const cpu = [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
-      stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpu });
+      table.set(Number(entry), { parent: Number(fields[1]), rss: Number(fields[21]) * 4096, cpu });
     } catch {
       // The process ended while we looked.
     }
   }
+  return table;
+}
+
+/** A process and all its descendants, parents before children. */
+function treePids(rootPid: number, table = processTable()): number[] {
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) for (const [child, { parent }] of table) if (parent === pids[i]) pids.push(child);
+  return pids.filter((pid) => table.has(pid));
+}
+
+/** Resident memory (sum of RSS) of a process and all its descendants, and the CPU time they have used. */
+function treeStats(rootPid: number): { rss: number; cpu: number } {
+  const table = processTable();
   const total = { rss: 0, cpu: 0 };
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    total.rss += stats.get(pid)?.rss ?? 0;
-    total.cpu += stats.get(pid)?.cpu ?? 0;
-    for (const [child, parent] of parents) if (parent === pid) stack.push(child);
+  for (const pid of treePids(rootPid, table)) {
+    total.rss += table.get(pid)?.rss ?? 0;
+    total.cpu += table.get(pid)?.cpu ?? 0;
   }
   return total;
 }
-/** A process and all its descendants, parents before children (from /proc). */
-function treePids(rootPid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone.
-    }
-  }
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) for (const [child, parent] of parents) if (parent === pids[i]) pids.push(child);
-  return pids;
-}
 
-/** Stops a process and all its descendants. */
+/**
+ * Stops a process and all its descendants, again until none is left: a task the tree started
+ * after it was listed would otherwise live on and hold the build's output open.
+ */
 function stopTree(rootPid: number): void {
-  const pids = treePids(rootPid);
-  for (const pid of pids.reverse()) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone.
+  for (let round = 0; round < 10; round++) {
+    const pids = treePids(rootPid);
+    if (pids.length === 0) return;
+    for (const pid of pids.reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone.
+      }
     }
   }
 }
@@ -131,10 +126,11 @@ const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf
 function kindOf(commandLine: string): string {
   const kinds: [RegExp, string][] = [
     [/chrom(e|ium)/, 'Chromium'],
-    [/astro\.mjs/, 'Astro'],
-    [/src\/cli\.ts/, 'print'],
-    [/build-sites\.ts/, 'site task'],
+    // Before the scripts it starts, whose names are in its command line too.
     [/country-task\.ts/, 'task wrapper'],
+    [/src\/cli\.ts/, 'print'],
+    // Astro builds inside it.
+    [/build-sites\.ts/, 'site task'],
     [/publish\.ts/, 'publish'],
     [/turbo/, 'Turborepo'],
     [/\bnpm\b|npm-cli/, 'npm'],
@@ -497,14 +493,14 @@ ${row('date', (r) => r.date)}
 ${row('machine', (r) => r.machine)}
 ${row('countries / locales / source pages', (r) => `${r.content.countries} / ${r.content.locales} / ${r.content.sourcePages}`)}
 ${row('pages built / print files + page cards', (r) => `${r.content.pagesBuilt} / ${r.content.printFiles} + ${r.content.pageCards}`)}
-${row('cold build (CPU time of its processes)', (r) => `${r.cold.failed ? (r.cold.failed.startsWith('stopped') ? 'STOPPED after ' : 'FAILED after ') : ''}${r.cold.s} s (${r.cold.cpuSeconds ?? '?'} s)`)}
+${row('cold build (CPU time of its processes)', (r) => `${r.cold.failed ? (r.cold.failed.startsWith('stopped') ? 'STOPPED after ' : 'FAILED after ') : ''}${r.cold.s} s (${r.cold.cpuSeconds} s)`)}
 ${row('— print (files/s)', (r) => `${r.cold.stages.print} s (${r.cold.filesPerSecond.print}/s)`)}
 ${row('— sites (pages/s)', (r) => `${r.cold.stages.sites} s (${r.cold.filesPerSecond.sitePages}/s)`)}
 ${row('— publish, gates included (gate pages/s)', (r) => `${r.cold.stages.publish} s, gates ${r.cold.stages.gates} s (${r.cold.filesPerSecond.gatesPages}/s)`)}
 ${row('busy cores: print / sites / publish', (r) => `${r.cold.busyCores.print} / ${r.cold.busyCores.sites} / ${r.cold.busyCores.publish}`)}
-${row('peak memory, cold (PSS; print / sites / publish)', (r) => `${r.cold.peakMemoryMB} MB (${r.cold.peakMemoryByStageMB?.print ?? '?'} / ${r.cold.peakMemoryByStageMB?.sites ?? '?'} / ${r.cold.peakMemoryByStageMB?.publish ?? '?'})`)}
+${row('peak memory, cold (PSS; print / sites / publish)', (r) => `${r.cold.peakMemoryMB} MB (${r.cold.peakMemoryByStageMB.print} / ${r.cold.peakMemoryByStageMB.sites} / ${r.cold.peakMemoryByStageMB.publish})`)}
 ${row('— at the peak, by process (MB)', byProcess)}
-${row('peak sum of RSS, cold (shared pages counted per process)', (r) => `${r.cold.peakRssSumMB ?? '?'} MB`)}
+${row('peak sum of RSS, cold (shared pages counted per process)', (r) => `${r.cold.peakRssSumMB} MB`)}
 ${row('no change', (r) => goalCell(r.incremental.noChange))}
 ${row('one MDX line (sl)', (r) => goalCell(r.incremental.mdxLine))}
 ${row('one poster line (sl)', (r) => goalCell(r.incremental.posterLine))}
@@ -566,7 +562,8 @@ memory (PSS) of the build's whole process tree, sampled twice a second. At scale
 }
 
 if (!values.keep) rmSync(work, { recursive: true, force: true });
-if (cold.failed) process.exit(1);
+// A build that failed or was stopped fails the benchmark too (its figures are recorded all the same).
+if (cold.failed || Object.values(incremental).some((m) => m.failed)) process.exit(1);
 if (values.scale === undefined) {
   const print = spawnSync(process.execPath, [join(root, 'apps/print/bench.ts')], { cwd: root, stdio: 'inherit' });
   process.exit(print.status ?? 1);

@@ -25,7 +25,7 @@
 // does not verify is reported in one line; the build goes on locally, and Turborepo never restores
 // an artifact it could not verify.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type CountryInputs, diffInputs, inputsDirName, writeCountryInputs } from './country-inputs.ts';
@@ -63,10 +63,14 @@ function newSnapshotFolder(): string {
   for (const name of readdirSync(tmpdir())) {
     const pid = Number(new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1]);
     if (!pid || pid === process.pid) continue;
+    const folder = join(tmpdir(), name);
     try {
+      // Only its own user may remove a folder in /tmp (sticky): another user's leftover is left
+      // alone. kill(pid, 0) throws ESRCH when no process has that pid any more.
+      if (lstatSync(folder).uid !== process.getuid?.()) continue;
       process.kill(pid, 0);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(folder, { recursive: true, force: true });
     }
   }
   return mkdtempSync(join(tmpdir(), `${prefix}${process.pid}-`));

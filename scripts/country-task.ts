@@ -34,8 +34,8 @@ if (!now || !written || inputsText(now) !== inputsText(written)) {
   process.exit(1);
 }
 
-// Heap caps for every Node process of the task (its script, Astro, the print workers: NODE_OPTIONS
-// reaches them all; they change no output, only when V8 collects). Two tasks run at once, and V8
+// Heap caps for every Node process of the task (its script, with Astro inside it, and the print
+// workers: NODE_OPTIONS reaches them all; they change no output, only when V8 collects). Two tasks run at once, and V8
 // sizes each heap by the machine's memory, not by what the process keeps: a site task at 10× the
 // content peaked at 1.2 GB (PSS of build-sites.ts and its Astro build) though a 256 MB old space is
 // enough for it, and with these caps it peaked at 0.8 GB, for about a tenth more CPU time (measured

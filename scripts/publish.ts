@@ -23,7 +23,8 @@
 //   --full (or --force-gates): every gate on every page, even on bytes that passed them before.
 // Environment (for tests): CONTENT_DIR, SITES_OUT_DIR (where apps/site built), PRINT_DIR (print files
 // of every country in one folder, as `node apps/print/src/cli.ts` writes them; with CONTENT_DIR and
-// no PRINT_DIR there are none), DIST_DIR, CHROMIUM_PATH.
+// no PRINT_DIR there are none), DIST_DIR, CHROMIUM_PATH. CONTENT_SNAPSHOT (set by scripts/build.ts):
+// the content the build has already checked, used only if it was made from these very files.
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

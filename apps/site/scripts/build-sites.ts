@@ -4,8 +4,8 @@
 // 2. Builds each country with Astro into a staging folder: one country (each Turborepo task asks for
 //    one) in this process, with the content loaded in step 1 (src/lib/build-context.ts shares it
 //    with Astro's module instances, so content/ is read once per country, not four times); several
-//    countries each in a process of its own, running this script for that country (two at a time:
-//    Astro builds are single-threaded and these machines have two cores).
+//    countries each in a process of its own, running this script for that country (as many at a
+//    time as there are cores, or SITE_BUILD_JOBS: an Astro build is single-threaded).
 // 3. Only when every country built does it replace dist/: a failed build leaves the last good one.
 //
 // The site links its country's print files under /print/ and shows small previews of them, but does
@@ -114,9 +114,10 @@ interface Built {
 
 /** Astro's error as its CLI prints it: the message, the hint, where, and the stack. */
 function describeError(error: unknown): string {
-  const e = error as { stack?: string; hint?: string; loc?: { file?: string; line?: number; column?: number } } | undefined;
+  const e = error as { stack?: string; hint?: string; frame?: string; loc?: { file?: string; line?: number; column?: number } } | undefined;
   const where = e?.loc?.file ? `at ${e.loc.file}:${e.loc.line ?? 0}:${e.loc.column ?? 0}` : '';
-  return [e?.stack ?? String(error), e?.hint ? `Hint: ${e.hint}` : '', where].filter(Boolean).join('\n');
+  // frame: the lines of the file around the error, as Astro's CLI shows them.
+  return [e?.stack ?? String(error), e?.hint ? `Hint: ${e.hint}` : '', where, e?.frame ?? ''].filter(Boolean).join('\n');
 }
 
 /** Small AVIF/WebP previews of the posters for the home page, into /print/thumbs/ (scripts/poster-thumbnails.ts). */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLocale, locales, sourceLocale, type UiKey, type UiStrings } from '@repo/i18n';
+import { isLocale, locales, sourceLocale, type UiKey, type UiStrings, useLocales } from '@repo/i18n';
 import { LineCounter, parseDocument } from 'yaml';
 import { ContentError, type ContentIssue, contentIssue } from './issues.ts';
 import { type LocaleRegistry, loadLocales } from './locales.ts';
@@ -142,6 +142,16 @@ export function loadContent(root: string): Content {
   checkScripts(content, issues);
   addFieldLines(root, issues);
   if (issues.length > 0) throw new ContentError(issues);
+  return content;
+}
+
+/**
+ * What loadContent does besides returning the content: content/locales.yaml becomes @repo/i18n's
+ * locale registry. For content that was loaded elsewhere (a build's snapshot, another module
+ * instance of the same process), so that the code using it sees the same languages.
+ */
+export function adoptContent(content: Content): Content {
+  useLocales(content.locales.locales, content.locales.allowedForeignWords);
   return content;
 }
 

@@ -10,8 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { useLocales } from '@repo/i18n';
-import { type Content, loadContent } from './load.ts';
+import { adoptContent, type Content, loadContent } from './load.ts';
 
 /** The environment variable through which a build hands its snapshot to its tasks. */
 export const contentSnapshotVariable = 'CONTENT_SNAPSHOT';
@@ -70,9 +69,7 @@ export function writeContentSnapshot(content: Content, file: string): void {
 export function loadContentShared(root: string, file: string | undefined = process.env[contentSnapshotVariable]): Content {
   const snapshot = file ? readSnapshot(file) : undefined;
   if (snapshot && snapshot.root === resolve(root) && snapshot.loader === loader() && snapshot.fingerprint === contentFingerprint(root)) {
-    // What loadContent does besides returning the content: content/locales.yaml becomes @repo/i18n's registry.
-    useLocales(snapshot.content.locales.locales, snapshot.content.locales.allowedForeignWords);
-    return snapshot.content;
+    return adoptContent(snapshot.content);
   }
   return loadContent(root);
 }

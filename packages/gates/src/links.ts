@@ -34,6 +34,9 @@ export interface LinksOptions {
   concurrency?: number;
 }
 
+/** Sites crawled at the same time (see linksGate). */
+const sitesAtOnce = 2;
+
 export async function linksGate(sites: Site[], options: LinksOptions = {}): Promise<GateResult> {
   const failures: Failure[] = [];
   const { served, close } = await serveSites(sites);
@@ -104,7 +107,7 @@ export async function linksGate(sites: Site[], options: LinksOptions = {}): Prom
       failures.push(...anchorFailures(site, publicOrigin));
       failures.push(...languageFailures(site));
     };
-    await Promise.all([crawlNext(), crawlNext()]);
+    await Promise.all(Array.from({ length: sitesAtOnce }, crawlNext));
   } finally {
     await close();
   }

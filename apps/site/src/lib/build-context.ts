@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Content, loadContent, loadContentShared, planSite, type SitePlan } from '@repo/content';
-import { useLocales } from '@repo/i18n';
+import { adoptContent, type Content, loadContent, loadContentShared, planSite, type SitePlan } from '@repo/content';
 // The site reads the manifest apps/print wrote, described by @repo/print (never by the app), through
 // its narrow entry: the renderer's own modules stay out of the site's build and checks.
 import { type Manifest, type ManifestFile, type ManifestZip, manifestVersion } from '@repo/print/manifest';
@@ -130,17 +129,15 @@ interface SharedContent {
 }
 
 /** Makes `content`, loaded from `dir`, the one every siteContext() of this process uses. */
-export function shareContent(content: Content, dir: string = siteContentDir()): void {
+export function shareContent(content: Content, dir: string): void {
   shared[sharedContentKey] = { dir: resolve(dir), version: previewVersion(), content } satisfies SharedContent;
 }
 
 function loadShared(dir: string, version: string): Content {
   const known = shared[sharedContentKey] as SharedContent | undefined;
   if (known?.dir === resolve(dir) && known.version === version) {
-    // Loading sets @repo/i18n's locale registry; this module instance may have its own copy of
-    // @repo/i18n, which has not seen content/locales.yaml yet.
-    useLocales(known.content.locales.locales, known.content.locales.allowedForeignWords);
-    return known.content;
+    // This module instance may have its own copy of @repo/i18n, which has not seen content/locales.yaml yet.
+    return adoptContent(known.content);
   }
   const content = loadContentShared(dir);
   shareContent(content, dir);
