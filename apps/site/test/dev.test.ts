@@ -99,6 +99,8 @@ describe.skipIf(!chromiumAvailable())('npm run dev: content errors', () => {
       async (good) => {
         const ms = await until(page, (text) => text.includes('content/countries/gr.yaml'), bound);
         console.log(`dev preview: YAML error shown after ${Math.round(ms)} ms`);
+        // The notes come first in the page: the rest of it may still be arriving (the dev server streams).
+        await page.waitForLoadState('load');
         const alert = (await page.textContent('[data-dev-notes="errors"]')) ?? '';
         expect(alert).toMatch(/content\/countries\/gr\.yaml:\d+/);
         expect(alert).toContain('the preview shows the last good version');
@@ -121,6 +123,8 @@ describe.skipIf(!chromiumAvailable())('npm run dev: content errors', () => {
       () => undefined,
       async (good) => {
         await until(page, (text) => text.includes('content/figures.yaml'), bound);
+        // The notes come first in the page: the rest of it may still be arriving (the dev server streams).
+        await page.waitForLoadState('load');
         const alert = (await page.textContent('[data-dev-notes="errors"]')) ?? '';
         expect(alert).toContain('content/figures.yaml [ContentFileMissing]');
         expect(alert).toContain('(it was deleted while the preview ran)');
