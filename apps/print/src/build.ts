@@ -65,7 +65,7 @@ export async function buildPrint(o: BuildOptions): Promise<BuildSummary> {
   try {
     // Everything to be made is checked before anything renders: every problem at once, nothing written.
     const problems = [...preflightProblems(todo, fonts), ...checkSpecSheets(plan, fonts)];
-    if (problems.length) throw new PrintErrors(problems, `${problems.length} print problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
+    if (problems.length) throw new PrintErrors(problems, 'in the print preflight');
     return await renderAndPublish(o, plan, cache, pool, { started, log, fonts, tiffSlots });
   } finally {
     await pool?.close();

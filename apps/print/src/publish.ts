@@ -150,7 +150,7 @@ export async function publish(
       failures.push(error instanceof Error ? error : new Error(String(error)));
     }
   }
-  if (failures.length) throw new PrintErrors(failures, `${failures.length} spec sheet${failures.length === 1 ? '' : 's'} failed; nothing was written:`);
+  if (failures.length) throw new PrintErrors(failures, 'in the spec sheets');
 
   // Everything is ready: move the new files into place.
   let removed = 0;

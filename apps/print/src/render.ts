@@ -99,6 +99,6 @@ export async function renderFiles(todo: (HashedPrint | HashedCard)[], options: R
     }
     options.progress?.(done, todo.length, performance.now() - started);
   });
-  if (failures.length) throw new PrintErrors(failures, `${failures.length} file${failures.length === 1 ? '' : 's'} failed to render; nothing was written:`);
+  if (failures.length) throw new PrintErrors(failures, 'while rendering');
   return { results, timings };
 }

@@ -146,6 +146,7 @@ export function posterHelplines(content: Content, country: Country, locale: stri
     number: h.number,
     note: [localized(h.purpose, locale), h.cost === 'free' ? ui(content, locale, 'helplines.free') : undefined, h.hours ?? undefined]
       .filter(Boolean)
-      .join(' · '),
+      // A no-break space before the dot: a wrapped note ends a line with "·" and never starts one with it.
+      .join('\u00a0· '),
   }));
 }

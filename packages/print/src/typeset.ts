@@ -300,7 +300,9 @@ export function fitText(req: FitRequest, m: TextMeasurer): FitResult | FitFailur
     const first = firstFit(ps, unitWidth, req.weight, m, widths);
     if ('tooWide' in first) {
       const p = first.tooWide;
-      const wide = `is ${round(m.width(p.text, req.weight, size))} wide at ${size}, the box only ${round(req.width)}`;
+      // As a share of the box, not in layout units: the same text is too wide on every format
+      // (points on a poster, pixels on a screen image), and one message covers them all.
+      const wide = `is ${Math.ceil((m.width(p.text, req.weight, size) / req.width - 1) * 100)} % wider than its box at the smallest size the design allows`;
       reason = p.whole ? `"${p.text}" must stay on one line (a web address or phone number is never broken) and ${wide}` : `the word "${p.text}" ${wide}`;
       continue;
     }
