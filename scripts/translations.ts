@@ -79,23 +79,40 @@ switch (command) {
     const limits = values['no-limits'] ? undefined : posterLineLimits(loaded, locale, units, texts);
     const result = exportLocale(loaded, locale, { all: values.all ?? false, version, ...(limits ? { limits } : {}) });
     const out = values.out ?? `${locale}.xlf`;
+    // An XLIFF file without a <file> is not valid XLIFF: nothing is written then.
+    if (result.units === 0) {
+      console.log(
+        `Nothing to translate: no unit of ${localeInfo(locale).englishName} (${locale}) is missing or outdated, so no file was written. Add --all to export every unit, e.g. for review.`,
+      );
+      break;
+    }
     writeFileSync(out, result.xliff);
     console.log(
-      `Wrote ${out}: ${result.units} ${values.all ? '' : 'missing or outdated '}units of ${localeInfo(locale).englishName} (${locale}) as XLIFF ${version}.` +
-        (result.units
-          ? `\nTranslate it in any XLIFF tool, then: npm run translations -- import ${out}`
-          : '\nNothing to translate: add --all to export every unit.'),
+      `Wrote ${out}: ${result.units} ${values.all ? '' : 'missing or outdated '}units of ${localeInfo(locale).englishName} (${locale}) as XLIFF ${version}.\nTranslate it in any XLIFF tool, then: npm run translations -- import ${out}`,
     );
     break;
   }
   case 'import': {
     if (!arg) fail('Name the XLIFF file: npm run translations -- import <file>');
     try {
-      const r = await importXliff(readFileSync(arg, 'utf8'), root, values.reviewer ? { reviewer: values.reviewer } : {});
+      let text: string;
+      try {
+        text = readFileSync(arg, 'utf8');
+      } catch (error) {
+        fail(`Cannot read ${arg}: ${(error as Error).message}`);
+      }
+      const r = await importXliff(text, root, { file: arg, ...(values.reviewer ? { reviewer: values.reviewer } : {}) });
       console.log(
         `Imported ${arg} into ${localeInfo(r.locale).englishName} (${r.locale}): ${r.draft} draft, ${r.reviewed} reviewed, ${r.skipped} left as they were${r.derived ? `; ${r.derived} units of derived locales written again` : ''}.`,
       );
       for (const f of r.files) console.log(`  content/${f}`);
+      // Units left as they were, by reason: one line per reason, naming every unit.
+      const byReason = new Map<string, string[]>();
+      for (const l of r.left) byReason.set(l.message, [...(byReason.get(l.message) ?? []), l.unit]);
+      if (byReason.size) console.log('Left as they were:');
+      for (const [reason, units] of byReason) console.log(`  ${units.join(', ')}: ${reason}`);
+      if (r.notes.length) console.log('Note:');
+      for (const n of r.notes) console.log(`  ${n.unit}: ${n.message}`);
     } catch (error) {
       if (error instanceof ImportRefused || error instanceof ContentError) fail(error.message);
       throw error;

@@ -8,7 +8,7 @@ const digits = (number: string) => number.replace(/[^\d+]/g, '');
  * quote numbers in running text through it, so a shared page can only dial a number that the
  * reading country's own file lists, with its source.
  */
-export function helplineByNumber(country: Country, number: string): Helpline | undefined {
+export function helplineByNumber(country: Pick<Country, 'helplines'>, number: string): Helpline | undefined {
   const wanted = digits(number);
   return country.helplines.find((h) => digits(h.number) === wanted || digits(h.e164) === wanted);
 }

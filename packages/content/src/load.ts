@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale, type UiKey, type UiStrings, useLocales } from '@repo/i18n';
 import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
 import { ContentError, type ContentIssue, contentIssue } from './issues.ts';
 import { type LocaleRegistry, loadLocales } from './locales.ts';
 import { checkCites, checkPageLinks } from './mdx-checks.ts';
-import { checkPageScopes, checkRoleDescriptions, isRegionWide, type PageScan, scanPage } from './per-country.ts';
+import { type CountrySite, checkPageScopes, checkRoleDescriptions, isRegionWide, type PageScan, scanPage } from './per-country.ts';
+import { expectedE164, numberMatchesE164 } from './phone-numbers.ts';
 import { loadPosters, type PosterDesign } from './posters.ts';
 import { loadTranslationRecords, type TranslationRecords } from './records.ts';
 import {
@@ -25,6 +27,7 @@ import {
 } from './schema/index.ts';
 import { checkScripts } from './script-check.ts';
 import { checkSitePaths, slugFixArgs } from './slugs.ts';
+import { checkTextNumbers } from './text-numbers.ts';
 import { checkUiMessages } from './ui-messages.ts';
 import { addFieldLines, checkNamedAfterFile, parseYaml, readYaml, yamlFiles } from './yaml-file.ts';
 
@@ -108,41 +111,64 @@ export function loadContent(root: string): Content {
   if (campaign) cite('campaign.yaml', 'fundingSource', campaign.fundingSource);
   for (const [i, f] of (figureList ?? []).entries()) cite('figures.yaml', `figures.${i}.source`, f.source);
 
-  const before = issues.length;
-  const countries = loadCountries(root, issues, cite);
-  // Only judge which languages are spoken when every country file could be read; otherwise one
+  const { countries, sites, everySite, codes } = loadCountries(root, issues, cite);
+  // Only judge which languages are spoken when every country file gave its languages; otherwise one
   // broken country file would also report every page of its languages.
-  const spoken = issues.length === before ? new Set(countries.flatMap((c) => c.languages)) : undefined;
+  const spoken = everySite ? new Set(sites.flatMap((c) => c.languages)) : undefined;
   const ui = loadUi(root, spoken, issues);
   checkUiMessages(root, ui, issues);
   const scans = new Map<string, PageScan>();
+  const unread: UnreadPage[] = [];
   // When figures.yaml or sources.yaml could not be read, every quoted figure or cited source would
   // look unknown: skip that check.
-  const pages = loadPages(root, spoken, figureList ? figures : undefined, sourceList ? sources : undefined, scans, issues);
-  // What needs every country: scopes name known countries, no site shows another country's figure,
-  // role descriptions are translated where a site of that role only shows the translation, internal
-  // links lead to a page on every site that shows them.
-  if (spoken) {
-    checkFigureScopes(figuresPath, figureList ?? [], countries, issues);
-    checkPageScopes(pages, scans, figures, countries, issues);
-    checkRoleDescriptions(pages, countries, issues);
-    checkPageLinks(pages, scans, countries, issues);
-    // Every address of a site is one page's, across its languages (slugs.ts).
-    checkSitePaths(pages, countries, issues);
-  }
-  const posters = loadPosters(root, spoken ? countries : undefined, pages, issues);
+  const pages = loadPages(root, spoken, figureList ? figures : undefined, sourceList ? sources : undefined, scans, unread, issues);
+  // What needs the countries: scopes name known countries, no site shows another country's figure
+  // or a number that is not its helpline, role descriptions are translated where a site of that role
+  // only shows the translation, internal links lead to a page on every site that shows them. They
+  // judge every site whose shape could be read (`sites`: a country file with a mistake elsewhere
+  // still gives its roles and languages), so that one mistake in a country file hides nothing else;
+  // a country whose file could not be read at all is still a known code.
+  checkFigureScopes(figuresPath, figureList ?? [], codes, issues);
+  checkPageScopes(pages, scans, figures, sites, issues, codes);
+  checkRoleDescriptions(pages, sites, issues);
+  checkPageLinks(pages, scans, sites, issues, unread);
+  // Every address of a site is one page's, across its languages (slugs.ts).
+  checkSitePaths(pages, sites, issues);
+  const unreadEnglish = new Set(unread.filter((p) => p.locale === sourceLocale).map((p) => p.id));
+  const posters = loadPosters(root, sites, pages, issues, { allCountriesRead: everySite, unreadPages: unreadEnglish });
 
   const translations = loadTranslationRecords(root, issues);
 
-  addFieldLines(root, issues);
-  if (issues.length > 0 || !campaign) throw new ContentError(issues);
-  const sourceUi = ui.get(sourceLocale)?.strings as Record<UiKey, string>;
-  const content: Content = { root, campaign, sources, figures, countries, pages, ui, sourceUi, posters, locales: registry, translations };
-  // Once everything else is right: every locale's text is in its script (script-check.ts).
+  // Every text of the files that could be read, in every locale: phone numbers are helplines of the
+  // sites that show them (text-numbers.ts), and each is in its language's script (script-check.ts).
+  // A file that could not be read gives no texts; the campaign then has none of its statements.
+  const sourceUi = (ui.get(sourceLocale)?.strings ?? {}) as Record<UiKey, string>;
+  const content: Content = {
+    root,
+    campaign: campaign ?? ({} as Campaign),
+    sources,
+    figures,
+    countries,
+    pages,
+    ui,
+    sourceUi,
+    posters,
+    locales: registry,
+    translations,
+  };
+  checkTextNumbers(content, issues, sites);
   checkScripts(content, issues);
   addFieldLines(root, issues);
-  if (issues.length > 0) throw new ContentError(issues);
+  if (issues.length > 0 || !campaign) throw new ContentError(issues);
   return content;
+}
+
+/** A page file whose frontmatter could not be read: links to it and translations of it wait until it can be. */
+export interface UnreadPage {
+  locale: string;
+  id: string;
+  /** Its slug, when the frontmatter gives one as text. */
+  slug: string | undefined;
 }
 
 /**
@@ -164,15 +190,27 @@ function indexById<T extends { id: string }>(items: T[], file: string, field: st
   return map;
 }
 
+/**
+ * The country files that could be read, sorted by code, and the codes of every country file (named
+ * `<cc>.yaml`), read or not: a figure or block naming a country whose file is broken names a known one.
+ */
 function loadCountries(root: string, issues: ContentIssue[], cite: (file: string, field: string, id: string) => void) {
   const files = yamlFiles(join(root, 'countries'));
   if (files.length === 0) issues.push(contentIssue('NoCountryFiles', {}, { file: 'countries/' }));
+  const codes = new Set(files.map((name) => name.replace(/\.ya?ml$/, '')));
   const countries: Country[] = [];
+  const sites: CountrySite[] = [];
+  let everySite = true;
   const helplineIds = new Map<string, string>();
   for (const name of files) {
     const file = `countries/${name}`;
     const country = readYaml(join(root, file), countrySchema, file, issues);
-    if (!country) continue;
+    if (!country) {
+      const site = siteOfUnreadCountry(join(root, file), name);
+      if (site) sites.push(site);
+      else everySite = false;
+      continue;
+    }
     checkNamedAfterFile(file, name, country.code, 'code', issues);
     if (!country.languages.includes(country.defaultLanguage))
       issues.push(
@@ -193,11 +231,43 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
             { file, field: `helplines.${i}.id` },
           ),
         );
+      if (!numberMatchesE164(h.number, h.e164)) {
+        const expected = expectedE164(h.number, country.helplines);
+        issues.push(
+          contentIssue('HelplineNumberMismatch', { number: h.number, e164: h.e164, ...(expected ? { expected } : {}) }, { file, field: `helplines.${i}.e164` }),
+        );
+      }
     });
     for (const [i, p] of country.partners.entries()) cite(file, `partners.${i}.source`, p.source);
     countries.push(country);
+    sites.push(country);
+    codes.add(country.code);
   }
-  return countries.sort((a, b) => a.code.localeCompare(b.code));
+  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+  return { countries: countries.sort(byCode), sites: sites.sort(byCode), everySite, codes };
+}
+
+/** The fields of a country file that give its site's shape (see CountrySite); other fields are not read. */
+const siteFieldsSchema = z.object({
+  code: countrySchema.shape.code,
+  roles: countrySchema.shape.roles,
+  languages: countrySchema.shape.languages,
+  defaultLanguage: countrySchema.shape.defaultLanguage,
+});
+
+/**
+ * The site of a country whose file is valid YAML but does not validate as a whole (already reported):
+ * its code (that of the file name), roles and languages, and its helplines where they validate;
+ * undefined when any of those fields is wrong too.
+ */
+function siteOfUnreadCountry(path: string, name: string): CountrySite | undefined {
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  if (doc.errors.length > 0) return undefined;
+  const raw = doc.toJS() as unknown;
+  const site = siteFieldsSchema.safeParse(raw);
+  if (!site.success || site.data.code !== name.replace(/\.ya?ml$/, '')) return undefined;
+  const helplines = countrySchema.shape.helplines.safeParse((raw as { helplines?: unknown }).helplines);
+  return { ...site.data, ...(helplines.success ? { helplines: helplines.data } : {}) };
 }
 
 function loadUi(root: string, spoken: Set<string> | undefined, issues: ContentIssue[]) {
@@ -220,9 +290,8 @@ function loadUi(root: string, spoken: Set<string> | undefined, issues: ContentIs
   return ui;
 }
 
-/** A figure's scope may only name countries that have a file in content/countries/. */
-function checkFigureScopes(path: string | undefined, figures: Figure[], countries: Country[], issues: ContentIssue[]) {
-  const codes = new Set(countries.map((c) => c.code));
+/** A figure's scope may only name countries that have a file in content/countries/ (`codes`). */
+function checkFigureScopes(path: string | undefined, figures: Figure[], codes: Set<string>, issues: ContentIssue[]) {
   let lineOf: ((field: (string | number)[]) => number | undefined) | undefined;
   figures.forEach((figure, i) => {
     if (isRegionWide(figure.scope)) return;
@@ -258,6 +327,7 @@ function loadPages(
   figures: Map<string, Figure> | undefined,
   sources: Map<string, Source> | undefined,
   scans: Map<string, PageScan>,
+  unread: UnreadPage[],
   issues: ContentIssue[],
 ) {
   const dir = join(root, 'pages');
@@ -293,8 +363,11 @@ function loadPages(
         if (issue.field === 'slug' && issue.code === 'FieldInvalid')
           issues[i] = contentIssue('SlugNotAscii', { rule: issue.message, ...slugFixArgs(titleOf(match[1] ?? ''), locale) }, issue);
       }
-      if (!data) continue;
       const id = name.replace(/\.mdx$/, '');
+      if (!data) {
+        unread.push({ locale, id, slug: rawField(match[1] ?? '', 'slug') });
+        continue;
+      }
       const page: Page = { id, locale, file, absolutePath, data, body: text.slice(match[0].length) };
       const clash = slugs.get(data.slug);
       if (clash !== undefined)
@@ -328,9 +401,11 @@ function loadPages(
     }
   }
   const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));
-  if (!english.has('home')) issues.push(contentIssue('HomePageMissing', {}, { file: `pages/${sourceLocale}/home.mdx` }));
+  // An English page whose frontmatter could not be read is reported; its translations are not orphans.
+  const unreadEnglish = new Set(unread.filter((p) => p.locale === sourceLocale).map((p) => p.id));
+  if (!english.has('home') && !unreadEnglish.has('home')) issues.push(contentIssue('HomePageMissing', {}, { file: `pages/${sourceLocale}/home.mdx` }));
   for (const page of pages) {
-    if (page.locale === sourceLocale) continue;
+    if (page.locale === sourceLocale || unreadEnglish.has(page.id)) continue;
     const original = english.get(page.id);
     if (!original) issues.push(contentIssue('NoEnglishOriginal', { id: page.id, source: sourceLocale }, { file: page.file }));
     else if (original.data.audience !== page.data.audience)
@@ -341,10 +416,15 @@ function loadPages(
 
 /** A page's title from its raw frontmatter, for a suggestion when the frontmatter does not validate. */
 function titleOf(frontmatter: string): string {
+  return rawField(frontmatter, 'title') ?? '';
+}
+
+/** A text field of a page's raw frontmatter, when it can be read although the frontmatter does not validate. */
+function rawField(frontmatter: string, field: string): string | undefined {
   try {
-    const title = (parseDocument(frontmatter).toJS() as { title?: unknown } | null)?.title;
-    return typeof title === 'string' ? title : '';
+    const value = (parseDocument(frontmatter).toJS() as Record<string, unknown> | null)?.[field];
+    return typeof value === 'string' ? value : undefined;
   } catch {
-    return '';
+    return undefined;
   }
 }

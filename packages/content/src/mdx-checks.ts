@@ -17,9 +17,8 @@
 
 import type { ArgsOf, ContentCode } from '@repo/errors';
 import { type ContentIssue, contentIssue, pageProblem } from './issues.ts';
-import type { ForCountryBlock, PageScan } from './per-country.ts';
+import type { CountrySite, ForCountryBlock, PageScan } from './per-country.ts';
 import { forCountryShows, sitesShowing } from './per-country.ts';
-import type { Country } from './schema/index.ts';
 import { sitePagePaths } from './site-plan.ts';
 
 /**
@@ -238,17 +237,26 @@ export function checkCites(file: string, scan: PageScan, sources: Map<string, un
 /**
  * Every internal link of a page leads to a page on each site that shows the link: the sites that
  * show the page (`sitesShowing`), less those a `<ForCountry>` block around the link excludes. One
- * issue per link, naming the sites where it would lead nowhere, and the fix.
+ * issue per link, naming the sites where it would lead nowhere, and the fix. A link that may lead to
+ * a page whose frontmatter could not be read (`unread`: its slug, or any address when its slug is
+ * unknown) waits until that page is fixed: the page's own issue is the cause.
  */
-export function checkPageLinks(pages: Parameters<typeof sitePagePaths>[0], scans: Map<string, PageScan>, countries: Country[], issues: ContentIssue[]) {
+export function checkPageLinks(
+  pages: Parameters<typeof sitePagePaths>[0],
+  scans: Map<string, PageScan>,
+  countries: CountrySite[],
+  issues: ContentIssue[],
+  unread: { slug: string | undefined }[] = [],
+) {
   const paths = new Map(countries.map((c) => [c.code, sitePagePaths(pages, c)]));
+  const mayBeUnread = (path: string) => unread.some((u) => u.slug === undefined || (u.slug !== '' && path.replace(/\/$/, '').split('/').at(-1) === u.slug));
   for (const page of pages) {
     const scan = scans.get(page.file);
     if (!scan) continue;
     const sites = sitesShowing(page, countries);
     for (const link of scan.links) {
       const path = link.url.replace(/[?#].*$/, '') || '/';
-      if (isSiteFile(path)) continue;
+      if (isSiteFile(path) || mayBeUnread(path)) continue;
       const shownOn = sites.filter((c) => link.within.every((block) => forCountryShows(block.props, c)));
       const missing = shownOn.filter((c) => !paths.get(c.code)?.has(path));
       if (missing.length === 0) continue;
@@ -260,11 +268,16 @@ export function checkPageLinks(pages: Parameters<typeof sitePagePaths>[0], scans
       }
       const having = countries.filter((c) => paths.get(c.code)?.has(path)).map((c) => c.code);
       if (having.length > 0) {
-        issues.push(contentIssue('LinkToPageNotOnSite', { path, page: paths.get(having[0] as string)?.get(path) ?? '', sites: codes, having }, at));
+        issues.push(contentIssue('LinkToPageNotOnSite', { path, page: paths.get(having[0] as string)?.get(path)?.id ?? '', sites: codes, having }, at));
         continue;
       }
-      const own = paths.get((missing[0] as Country).code) ?? new Map<string, string>();
-      const nearest = [...own.keys()].sort((a, b) => editDistance(path, a) - editDistance(path, b))[0];
+      // The nearest address that works on every site showing the link, in the page's own language
+      // where there is one: a Romanian page shown on the md and ro sites is pointed at a Romanian
+      // page both have, not at md's Russian home whose address happens to be closer.
+      const everywhere = [...(paths.get((shownOn[0] as CountrySite).code) ?? [])].filter(([address]) => shownOn.every((c) => paths.get(c.code)?.has(address)));
+      const sameLanguage = everywhere.filter(([, p]) => p.locale === page.locale);
+      const candidates = (sameLanguage.length > 0 ? sameLanguage : everywhere).map(([address]) => address);
+      const nearest = candidates.sort((a, b) => editDistance(path, a) - editDistance(path, b))[0];
       issues.push(contentIssue('LinkToNowhere', { path, sites: codes, ...(nearest ? { nearest } : {}) }, at));
     }
   }

@@ -11,9 +11,19 @@ import { mdxToMdast } from 'satteri';
 import { helplineByNumber } from './helplines.ts';
 import { type ContentIssue, contentIssue, type PageProblem, pageProblem } from './issues.ts';
 import { type CiteUse, inspectNode, type LinkUse, linkDefinitions, type MdxNode } from './mdx-checks.ts';
+import { phoneNumbersIn } from './phone-numbers.ts';
 import type { Country, Figure, FigureScope, LocalNames, PageFrontmatter, Role, regionScopes } from './schema/index.ts';
 
 export type RegionScope = (typeof regionScopes)[number];
+
+/**
+ * What the checks of pages, links, addresses and posters need of a country: its site's shape. A
+ * country file that does not validate still gives it when these fields are right, so that one
+ * mistake in it hides no other problem; `helplines` is absent when they could not be read, and the
+ * checks of numbers then leave that country out.
+ */
+export type CountrySite = Pick<Country, 'code' | 'roles' | 'languages' | 'defaultLanguage'> & { helplines?: Country['helplines'] };
+
 const roles: readonly Role[] = ['origin', 'destination'];
 
 /** True when a scope is region-wide (`world`, `eu`, `region`): such a figure may be quoted on every site. */
@@ -119,10 +129,22 @@ export interface CallUse {
   within: ForCountryBlock[];
 }
 
+/**
+ * A phone number a page shows outside `<Call>`: in its text, in code, or as a `tel:` link. Nothing
+ * checks it against the helplines of the sites that show it, so the loader refuses it.
+ */
+export interface PhoneUse {
+  number: string;
+  line: number;
+  within: ForCountryBlock[];
+}
+
 /** What the loader needs from a page's MDX body. */
 export interface PageScan {
   figures: FigureUse[];
   calls: CallUse[];
+  /** Phone numbers outside `<Call>` (see phone-numbers.ts for what counts as one). */
+  phones: PhoneUse[];
   blocks: ForCountryBlock[];
   /** `<Cite id>` uses, checked against content/sources.yaml. */
   cites: CiteUse[];
@@ -142,7 +164,7 @@ export interface PageScan {
  * problem with its line.
  */
 export function scanPage(text: string): PageScan {
-  const scan: PageScan = { figures: [], calls: [], blocks: [], cites: [], links: [], problems: [] };
+  const scan: PageScan = { figures: [], calls: [], phones: [], blocks: [], cites: [], links: [], problems: [] };
   let tree: MdxNode;
   try {
     tree = mdxToMdast(text) as unknown as MdxNode;
@@ -155,6 +177,7 @@ export function scanPage(text: string): PageScan {
   const definitions = linkDefinitions(tree);
   const walk = (node: MdxNode, within: ForCountryBlock[]) => {
     inspectNode(node, within, scan, definitions, textAttribute);
+    findPhones(node, within, scan);
     let inner = within;
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const line = node.position?.start.line ?? 1;
@@ -162,6 +185,8 @@ export function scanPage(text: string): PageScan {
         scan.figures.push({ id: textAttribute(node, 'id', line, scan), line, within });
       } else if (node.name === 'Call') {
         scan.calls.push({ number: textAttribute(node, 'number', line, scan), line, within });
+        // What a <Call> holds is never shown: the site renders the number of its attribute.
+        return;
       } else if (node.name === 'ForCountry') {
         const block = forCountryBlock(node, line, scan);
         scan.blocks.push(block);
@@ -172,6 +197,43 @@ export function scanPage(text: string): PageScan {
   };
   walk(tree, []);
   return scan;
+}
+
+/** Phone numbers a node shows itself: in its text or code (at their own line), or as the address of a `tel:` link. */
+function findPhones(node: MdxNode, within: ForCountryBlock[], scan: PageScan) {
+  const line = node.position?.start.line ?? 1;
+  if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value) {
+    for (const { number, index } of phoneNumbersIn(node.value)) {
+      // A text node runs over the page's soft line breaks.
+      const before = node.value.slice(0, index).split('\n').length - 1;
+      scan.phones.push({ number, line: line + before + (node.type === 'code' ? 1 : 0), within });
+    }
+    return;
+  }
+  const url =
+    node.type === 'link'
+      ? node.url
+      : node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement'
+        ? node.name === 'a'
+          ? node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value
+          : undefined
+        : undefined;
+  // A tel: link that shows a number is reported by that number (its text), once.
+  if (typeof url === 'string' && /^tel:/i.test(url.trim()) && phoneNumbersIn(textOf(node)).length === 0)
+    scan.phones.push({ number: decoded(url.trim().slice(4)), line, within });
+}
+
+/** The text a node shows. */
+function textOf(node: MdxNode): string {
+  return node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A plain-text attribute; an expression (`id={…}`) cannot be checked, so it is reported. */
@@ -197,35 +259,41 @@ function forCountryBlock(node: MdxNode, line: number, scan: PageScan): ForCountr
 
 /**
  * The checks that need the countries: every `<ForCountry countries>` names known countries; no site
- * shows a figure about another country outside a `<ForCountry>` block that excludes it; and every
+ * shows a figure about another country outside a `<ForCountry>` block that excludes it; every
  * `<Call number>` a site shows is one of that country's own helplines (a shared page never dials a
- * number a country's file does not list with its source). One issue per figure or number quoted,
- * naming every site that would show it wrongly.
+ * number a country's file does not list with its source); and no phone number stands in the text
+ * outside `<Call>`, where nothing would check it. One issue per figure or number quoted, naming
+ * every site that would show it wrongly. `known` are the codes of every country file, also those
+ * that could not be read (their codes are not unknown); the other checks judge every site whose
+ * shape could be read, and numbers only against the helplines that could be read.
  */
 export function checkPageScopes(
   pages: { file: string; locale: string; data: { audience: string } }[],
   scans: Map<string, PageScan>,
   figures: Map<string, Figure>,
-  countries: Country[],
+  countries: CountrySite[],
   issues: ContentIssue[],
+  known: Set<string> = new Set(countries.map((c) => c.code)),
 ) {
-  const codes = new Set(countries.map((c) => c.code));
   for (const page of pages) {
     const scan = scans.get(page.file);
     if (!scan) continue;
     for (const block of scan.blocks) {
-      for (const code of countryList(block.props.countries ?? '').filter((c) => !codes.has(c))) {
+      for (const code of countryList(block.props.countries ?? '').filter((c) => !known.has(c))) {
         issues.push(
-          contentIssue('ForCountryUnknownCountry', { countries: block.props.countries ?? '', code, known: [...codes] }, { file: page.file, line: block.line }),
+          contentIssue('ForCountryUnknownCountry', { countries: block.props.countries ?? '', code, known: [...known] }, { file: page.file, line: block.line }),
         );
       }
     }
     const sites = sitesShowing(page, countries);
+    const showing = (within: ForCountryBlock[]) => sites.filter((c) => within.every((block) => forCountryShows(block.props, c)));
+    const withHelplines = (within: ForCountryBlock[]) => showing(within).filter((c): c is CountrySite & Pick<Country, 'helplines'> => !!c.helplines);
     for (const use of scan.figures) {
       const figure = use.id === undefined ? undefined : figures.get(use.id);
       if (!figure || isRegionWide(figure.scope)) continue;
-      const shownOn = sites.filter((c) => use.within.every((block) => forCountryShows(block.props, c)));
-      const wrong = shownOn.filter((c) => !figureIsAbout(figure, c.code)).map((c) => c.code);
+      const wrong = showing(use.within)
+        .filter((c) => !figureIsAbout(figure, c.code))
+        .map((c) => c.code);
       if (wrong.length === 0) continue;
       issues.push(contentIssue('FigureOutOfScope', { id: figure.id, scope: figure.scope, sites: wrong }, { file: page.file, line: use.line }));
     }
@@ -234,12 +302,32 @@ export function checkPageScopes(
         if (!scan.problems.some((p) => p.line === call.line)) issues.push(contentIssue('CallWithoutNumber', {}, { file: page.file, line: call.line }));
         continue;
       }
-      const shownOn = sites.filter((c) => call.within.every((block) => forCountryShows(block.props, c)));
-      const without = shownOn.filter((c) => !helplineByNumber(c, call.number as string)).map((c) => c.code);
+      const without = withHelplines(call.within)
+        .filter((c) => !helplineByNumber(c, call.number as string))
+        .map((c) => c.code);
       if (without.length === 0) continue;
       issues.push(contentIssue('CallNotAHelpline', { number: call.number, sites: without }, { file: page.file, line: call.line }));
     }
+    for (const phone of scan.phones) {
+      const shownOn = showing(phone.within);
+      const without = withHelplines(phone.within).filter((c) => !helplineByNumber(c, phone.number));
+      issues.push(
+        contentIssue(
+          'PhoneNotInCall',
+          { number: phone.number, sites: shownOn.map((c) => c.code), ...helplinesOf(without) },
+          { file: page.file, line: phone.line },
+        ),
+      );
+    }
   }
+}
+
+/** The countries a number is not a helpline of, with the numbers they list instead (for the fix). */
+export function helplinesOf(countries: Pick<Country, 'code' | 'helplines'>[]): { notHelplineOf: string[]; helplines: Record<string, string[]> } {
+  return {
+    notHelplineOf: countries.map((c) => c.code),
+    helplines: Object.fromEntries(countries.map((c) => [c.code, c.helplines.map((h) => h.number)])),
+  };
 }
 
 /**
@@ -249,7 +337,7 @@ export function checkPageScopes(
  */
 export function checkRoleDescriptions(
   pages: { id: string; file: string; locale: string; data: Pick<PageFrontmatter, 'audience' | 'descriptions'> }[],
-  countries: Country[],
+  countries: CountrySite[],
   issues: ContentIssue[],
 ) {
   const english = new Map(pages.filter((p) => p.locale === sourceLocale).map((p) => [p.id, p]));

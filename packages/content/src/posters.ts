@@ -32,13 +32,31 @@ export interface PosterPhoto {
 /** The English pages as the poster loader needs them: id and audience. */
 type PageRef = { id: string; locale: string; data: { audience: string } };
 
+/** What the poster checks know of the files that could not be read. */
+export interface PosterCheckOptions {
+  /**
+   * Every country file gave its roles and languages. Otherwise lines in a language no known country
+   * speaks are not reported as unused (the broken file's country may speak it), nor a design as
+   * without countries.
+   */
+  allCountriesRead?: boolean;
+  /** Ids of English pages whose frontmatter could not be read: a QR code opening one is not reported. */
+  unreadPages?: Set<string>;
+}
+
 /**
  * Reads content/posters/*.yaml and cross-checks each design against the countries and pages: the file
  * name, English lines, translation states, the page its QR code opens, and a set of lines for every
- * language of every country the design is for. Problems go into `issues`; nothing is thrown.
- * `countries` is undefined when a country file was broken, so language checks are skipped.
+ * language of every country the design is for (of the countries that could be read). Problems go
+ * into `issues`; nothing is thrown.
  */
-export function loadPosters(root: string, countries: Country[] | undefined, pages: PageRef[], issues: ContentIssue[]): PosterDesign[] {
+export function loadPosters(
+  root: string,
+  countries: Pick<Country, 'code' | 'roles' | 'languages'>[] | undefined,
+  pages: PageRef[],
+  issues: ContentIssue[],
+  { allCountriesRead = true, unreadPages = new Set() }: PosterCheckOptions = {},
+): PosterDesign[] {
   const dir = join(root, 'posters');
   if (!existsSync(dir)) return [];
   const designs: PosterDesign[] = [];
@@ -54,8 +72,10 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
       seen.add(f);
     });
     const page = english.get(poster.page);
-    if (!page) issues.push(contentIssue('PosterPageMissing', { page: poster.page, source: sourceLocale, pages: [...english.keys()] }, { file, field: 'page' }));
-    else if (page.data.audience !== 'all' && page.data.audience !== poster.audience)
+    // A page whose frontmatter could not be read is reported as such, not as missing.
+    if (!page && !unreadPages.has(poster.page))
+      issues.push(contentIssue('PosterPageMissing', { page: poster.page, source: sourceLocale, pages: [...english.keys()] }, { file, field: 'page' }));
+    else if (page && page.data.audience !== 'all' && page.data.audience !== poster.audience)
       issues.push(
         contentIssue('PosterPageAudience', { page: poster.page, pageAudience: page.data.audience, audience: poster.audience }, { file, field: 'page' }),
       );
@@ -70,7 +90,8 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     if (!poster.lines[sourceLocale]) issues.push(contentIssue('EnglishLinesMissing', { source: sourceLocale }, { file, field: `lines.${sourceLocale}` }));
     if (countries) {
       const served = countries.filter((c) => c.roles.includes(poster.audience));
-      if (served.length === 0) issues.push(contentIssue('NoCountryForAudience', { audience: poster.audience }, { file, field: 'audience' }));
+      if (served.length === 0 && allCountriesRead)
+        issues.push(contentIssue('NoCountryForAudience', { audience: poster.audience }, { file, field: 'audience' }));
       const needed = new Map<string, string[]>();
       for (const c of served) for (const l of c.languages) needed.set(l, [...(needed.get(l) ?? []), c.code]);
       for (const [locale, codes] of needed) {
@@ -84,7 +105,7 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
           );
       }
       for (const locale of Object.keys(poster.lines)) {
-        if (!needed.has(locale) && locale !== sourceLocale)
+        if (allCountriesRead && !needed.has(locale) && locale !== sourceLocale)
           issues.push(contentIssue('PosterLinesUnused', { audience: poster.audience, locale }, { file, field: `lines.${locale}` }));
       }
     }
@@ -92,6 +113,14 @@ export function loadPosters(root: string, countries: Country[] | undefined, page
     designs.push({ ...poster, file, ...(photo ? { photo } : {}) });
   }
   return designs;
+}
+
+/**
+ * Whether a country prints a design in a locale: the design is for one of the country's roles, the
+ * country speaks the locale and the design has lines in it (print files and printers' pages follow this).
+ */
+export function designShownIn(design: Pick<Poster, 'audience' | 'lines'>, country: Pick<Country, 'roles' | 'languages'>, locale: string): boolean {
+  return country.roles.includes(design.audience) && country.languages.includes(locale) && design.lines[locale] !== undefined;
 }
 
 /** The billboard formats a design lists. */

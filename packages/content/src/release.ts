@@ -7,7 +7,7 @@ import { type PrintFormatId, printFormats } from '@repo/design';
 import { type ArgsOf, describe, type ErrorArgs, type ReleaseCode } from '@repo/errors';
 import { localeInfo, sourceLocale } from '@repo/i18n';
 import type { Content } from './load.ts';
-import type { PosterDesign } from './posters.ts';
+import { designShownIn, type PosterDesign } from './posters.ts';
 import type { Country, Helpline, PosterLines } from './schema/index.ts';
 import { planSite } from './site-plan.ts';
 import { localeUnits, type Unit, unitSources } from './units.ts';
@@ -133,12 +133,11 @@ export function printedFiles(content: Content): PrintedFile[] {
   const files: PrintedFile[] = [];
   for (const country of content.countries) {
     for (const design of content.posters) {
-      if (!country.roles.includes(design.audience)) continue;
       for (const locale of country.languages) {
-        const lines = design.lines[locale];
         // The loader refuses a design without lines for a language its countries speak; the release
         // rule reports it too (poster-text-missing), and nothing is printed for it.
-        if (!lines) continue;
+        if (!designShownIn(design, country, locale)) continue;
+        const lines = design.lines[locale] as PosterLines;
         for (const format of design.formats) files.push({ key: printFileKey(country.code, design.id, locale, format), country, design, locale, format, lines });
       }
     }

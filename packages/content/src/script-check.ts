@@ -6,6 +6,7 @@ import { foreignWords, localeInfo, type MessageFormatElement, parseMessage, sour
 import { type ContentIssue, contentIssue } from './issues.ts';
 import type { Content } from './load.ts';
 import { localeUnits, type UnitSource, unitSources } from './units.ts';
+import { placeLines } from './yaml-file.ts';
 
 /** The words of a message a reader sees: its literal text, in every plural form, without value names and keywords. */
 function messageWords(text: string): string {
@@ -47,6 +48,7 @@ export function checkScripts(content: Content, issues: ContentIssue[]): void {
   const allowed = new Set(content.locales.allowedForeignWords);
   const sources = unitSources(content);
   const english = sources.map((s) => ({ ...s, locale: sourceLocale, text: s.source as string | undefined }));
+  const lineOf = placeLines(content.root);
   for (const info of content.locales.locales) {
     const units = info.tag === sourceLocale ? english : localeUnits(content, info.tag, sources);
     for (const unit of units) {
@@ -59,7 +61,7 @@ export function checkScripts(content: Content, issues: ContentIssue[]): void {
         contentIssue(
           'WrongScript',
           { unit: unit.id, locale: info.tag, words, script: scriptNames[info.script] ?? info.script, language: localeInfo(info.tag).englishName },
-          { file: place.file, field: place.path[0] === 'body' ? undefined : place.path.join('.') },
+          place.path[0] === 'body' ? { file: place.file } : { file: place.file, line: lineOf(place.file, place.path), field: place.path.join('.') },
         ),
       );
     }

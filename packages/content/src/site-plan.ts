@@ -55,13 +55,13 @@ export function pagePath(country: Pick<Country, 'defaultLanguage'>, locale: stri
  * Every page address of a country's site, with the id of the page there: what `planSite` plans,
  * without the interface strings (the loader checks internal links with it before it has them).
  */
-export function sitePagePaths(pages: Page[], country: Pick<Country, 'roles' | 'languages' | 'defaultLanguage'>): Map<string, string> {
+export function sitePagePaths(pages: Page[], country: Pick<Country, 'roles' | 'languages' | 'defaultLanguage'>): Map<string, { id: string; locale: string }> {
   const byKey = new Map(pages.map((p) => [`${p.locale}/${p.id}`, p]));
-  const paths = new Map<string, string>();
+  const paths = new Map<string, { id: string; locale: string }>();
   for (const id of pageIdsFor({ pages }, country)) {
     for (const tag of country.languages) {
       const page = byKey.get(`${tag}/${id}`) ?? byKey.get(`${sourceLocale}/${id}`);
-      if (page) paths.set(pagePath(country, tag, page), id);
+      if (page) paths.set(pagePath(country, tag, page), { id, locale: tag });
     }
   }
   return paths;

@@ -54,7 +54,7 @@ export function slugFixArgs(title: string, locale: string, taken?: ReadonlySet<s
  * they are left out here. One issue per clash, naming the file to change, the other file, the sites
  * and the fix.
  */
-export function checkSitePaths(pages: Page[], countries: Country[], issues: ContentIssue[]) {
+export function checkSitePaths(pages: Page[], countries: Pick<Country, 'code' | 'roles' | 'languages' | 'defaultLanguage'>[], issues: ContentIssue[]) {
   const byKey = new Map(pages.map((p) => [`${p.locale}/${p.id}`, p]));
   // file → path → { other file, locale the address is in, sites }
   const clashes = new Map<string, { page: Page; other: Page | undefined; path: string; shownIn: string; sites: string[] }>();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ContentCode, type ErrorArgs, isErrorCode } from '@repo/errors';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type CST, isMap, isSeq, LineCounter, Parser, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type ContentIssue, contentIssue } from './issues.ts';
 
@@ -12,12 +12,15 @@ import { type ContentIssue, contentIssue } from './issues.ts';
 export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: string, issues: ContentIssue[], lineOffset = 0): z.infer<S> | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      // linePos is only filled in with prettyErrors; pos (character offsets) always is.
-      const line = error.linePos?.[0]?.line ?? (error.pos ? lineCounter.linePos(error.pos[0]).line : undefined);
-      issues.push(contentIssue('YamlSyntax', { detail: error.message.split('\n')[0] ?? '' }, { file, line: line ? line + lineOffset : undefined }));
-    }
+  const [error] = doc.errors;
+  if (error) {
+    // One issue per file: the parser goes on after its first error and reports what follows from it
+    // (a `{` left open gives an error on each line after it). An unclosed flow mapping or list is
+    // reported where it opens; the parser only notices it on a later line.
+    const detail = error.message.split('\n')[0] ?? '';
+    const unclosed = unclosedFlow(text).find((flow) => flow.offset <= error.pos[0]);
+    const line = lineCounter.linePos(unclosed?.offset ?? error.pos[0]).line;
+    issues.push(contentIssue('YamlSyntax', { detail, ...(unclosed ? { unclosed: unclosed.bracket } : {}) }, { file, line: line + lineOffset }));
     return undefined;
   }
   const result = schema.safeParse(doc.toJS());
@@ -30,6 +33,25 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
     issues.push(contentIssue(code as 'FieldInvalid', args as { rule: string }, at));
   }
   return undefined;
+}
+
+/** Flow mappings and lists (`{ … }`, `[ … ]`) that are never closed, by where they open, last first. */
+function unclosedFlow(text: string): { offset: number; bracket: '{' | '[' }[] {
+  const found: { offset: number; bracket: '{' | '[' }[] = [];
+  const visit = (token: CST.Token | undefined) => {
+    if (!token) return;
+    if (token.type === 'document') visit(token.value);
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') return;
+    if (token.type === 'flow-collection' && !token.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end'))
+      found.push({ offset: token.offset, bracket: token.start.source === '[' ? '[' : '{' });
+    for (const item of token.items) {
+      visit(item.key ?? undefined);
+      visit(item.value);
+    }
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  // The innermost (last opened) before the error is the one that runs on.
+  return found.sort((a, b) => b.offset - a.offset);
 }
 
 export function readYaml<S extends z.ZodType>(path: string, schema: S, file: string, issues: ContentIssue[]) {
@@ -91,8 +113,24 @@ export function fieldLine(text: string, path: (string | number)[], minDepth = 0)
  * (of its deepest existing parent when it is missing), where the check that found it did not.
  */
 export function addFieldLines(root: string, issues: ContentIssue[]): void {
+  const lineOf = placeLines(root);
+  for (const issue of issues) {
+    if (issue.line || !issue.field || !/\.(ya?ml|mdx)$/.test(issue.file)) continue;
+    const line = lineOf(
+      issue.file,
+      issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    );
+    if (line) issue.line = line;
+  }
+}
+
+/**
+ * The line of a field given as a path, in a content file (a page's frontmatter included). The path
+ * is needed as a list: interface string keys have dots in them (`strings` → `site.footerNote`).
+ */
+export function placeLines(root: string): (file: string, path: (string | number)[]) => number | undefined {
   const texts = new Map<string, string | undefined>();
-  const textOf = (file: string) => {
+  return (file, path) => {
     if (!texts.has(file)) {
       try {
         texts.set(file, readFileSync(join(root, file), 'utf8'));
@@ -100,17 +138,13 @@ export function addFieldLines(root: string, issues: ContentIssue[]): void {
         texts.set(file, undefined);
       }
     }
-    return texts.get(file);
-  };
-  for (const issue of issues) {
-    if (issue.line || !issue.field) continue;
-    const path = issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const text = /\.ya?ml$/.test(issue.file) || /\.mdx$/.test(issue.file) ? textOf(issue.file) : undefined;
-    if (text === undefined) continue;
-    // A page's frontmatter starts on the file's second line, after "---".
-    const frontmatter = issue.file.endsWith('.mdx') ? /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] : text;
+    const text = texts.get(file);
+    if (text === undefined) return undefined;
     // Only a field or a parent below the top: the top of the file says nothing.
+    if (!file.endsWith('.mdx')) return fieldLine(text, path, 1);
+    // A page's frontmatter starts on the file's second line, after "---".
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
     const line = frontmatter === undefined ? undefined : fieldLine(frontmatter, path, 1);
-    if (line) issue.line = issue.file.endsWith('.mdx') ? line + 1 : line;
-  }
+    return line === undefined ? undefined : line + 1;
+  };
 }

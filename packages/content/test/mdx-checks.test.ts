@@ -191,6 +191,17 @@ describe('internal links', () => {
     ]);
   });
 
+  it("suggests an address in the page's own language that every site showing the link has", () => {
+    const dir = scratchFixture();
+    // The English privacy page is /en/privacy/ on both sites; a Romanian page is pointed at a Romanian address.
+    const line = append(dir, 'pages/ro/home.mdx', 'Vezi [aici](/en/privac/).');
+    const [issue] = pageIssuesOf(dir);
+    expect(issue).toMatchObject({ file: 'pages/ro/home.mdx', line, code: 'LinkToNowhere' });
+    const nearest = String((issue?.args as { nearest?: string } | undefined)?.nearest);
+    expect(nearest).toMatch(/^\/[a-z]/);
+    expect(nearest.startsWith('/en/')).toBe(false);
+  });
+
   it('refuses a link without the trailing slash the page addresses have', () => {
     const dir = scratchFixture();
     const line = append(dir, 'pages/ro/home.mdx', 'Vezi [aici](/en/privacy#top).');

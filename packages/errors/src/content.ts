@@ -3,6 +3,7 @@
 // frontmatter, slugs and the script each language is written in. Said to editors by the content
 // loader (`npm run check:content`, the build's first step, the preview), with file, line and field.
 import { defineGroup, entry, list } from './define.ts';
+import { countryFiles, helplineChoices } from './mdx.ts';
 
 const schemaComments = 'see the schema comments in packages/content/src/schema';
 
@@ -17,10 +18,18 @@ type SlugFix = { suggestion?: string; romanisation?: string };
 
 export const contentErrors = defineGroup('content', {
   // YAML and schemas (yaml-file.ts)
-  YamlSyntax: entry<{ detail: string }>({
+  /**
+   * The first syntax error of a file only: the parser's later errors follow from it. `unclosed` is
+   * the bracket of a flow mapping or list (`{ en: x, ro: y`) that is never closed, at the line the
+   * issue points to (where it opens), rather than the line after, where the parser noticed.
+   */
+  YamlSyntax: entry<{ detail: string; unclosed?: '{' | '[' }>({
     title: 'YAML syntax error',
-    message: (a) => `YAML syntax error: ${a.detail}`,
-    hint: () => 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a symbol',
+    message: (a) => (a.unclosed ? `the ${a.unclosed} opened on this line is never closed (YAML syntax error: ${a.detail})` : `YAML syntax error: ${a.detail}`),
+    hint: (a) =>
+      a.unclosed
+        ? `end the value on this line with ${a.unclosed === '{' ? '}' : ']'}, and quote any text in it that contains ", " or ": "; then run the check again (errors after this one in the same file may only follow from it)`
+        : 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a symbol; then run the check again (errors after this one in the same file may only follow from it)',
   }),
   FieldMissing: entry<{ expected: string }>({
     title: 'Required field missing',
@@ -325,5 +334,27 @@ export const contentErrors = defineGroup('content', {
         .join(', ')}${a.words.length > 8 ? ' …' : ''}`,
     hint: (a) =>
       `write ${a.words.length === 1 ? 'it' : 'them'} in ${a.script} letters (a Latin letter inside a Cyrillic or Greek word looks the same but is not); a brand name or abbreviation kept as it is goes into allowedForeignWords in content/locales.yaml`,
+  }),
+  // Phone numbers (phone-numbers.ts, text-numbers.ts) and interface strings a site shows in English (ui-coverage.ts)
+  PhoneNotAHelpline: entry<{ unit: string; locale: string; number: string; sites: string[]; helplines: Record<string, string[]> }>({
+    title: 'Phone number that is not a helpline of a site that shows it',
+    message: (a) => `(${a.unit}, ${a.locale}) shows the phone number "${a.number}", which is not a helpline of ${list(a.sites)}, where this text is shown`,
+    hint: (a) =>
+      `write a helpline of ${a.sites.length > 1 ? 'each of these countries' : 'the country'} as its file writes it (${helplineChoices(a.helplines)}), or remove the number; if "${a.number}" is a real helpline, add it with its source to ${countryFiles(a.sites)} (only numbers from shared/facts/helplines.md)`,
+  }),
+  HelplineNumberMismatch: entry<{ number: string; e164: string; expected?: string }>({
+    title: 'Helpline shown as one number and dialled as another',
+    message: (a) => `"${a.e164}" is not the number "${a.number}": readers would see one number and their phone would dial another`,
+    hint: (a) =>
+      `write the number and e164 of one line, as shared/facts/helplines.md gives it: e164 is the digits of a short number ("116 000" → "116000") or "+", the calling code and the national number without its leading 0 ("0 800 800 678" → "+40800800678")${a.expected ? `; for "${a.number}" that is e164: "${a.expected}"` : ''}`,
+  }),
+  UiStringsMissing: entry<{ locale: string; language: string; keys: string[]; sites: string[]; printed: string[]; derivedFrom?: string }>({
+    title: 'Interface strings shown in English',
+    message: (a) =>
+      `lacks ${a.keys.length === 1 ? 'the interface string' : `${a.keys.length} interface strings`} ${a.keys.slice(0, 12).join(', ')}${a.keys.length > 12 ? ` … and ${a.keys.length - 12} more (npm run translations -- --details lists them)` : ''}: the ${list(a.sites)} site${a.sites.length > 1 ? 's show' : ' shows'} ${a.keys.length === 1 ? 'it' : 'them'} in English on ${a.sites.length > 1 ? 'their' : 'its'} ${a.language} pages${a.printed.length ? `, and a release build refuses to print ${a.printed.join(', ')} in English` : ''}`,
+    hint: (a) =>
+      a.derivedFrom
+        ? `npm run translations -- derive ${a.locale} writes ${a.keys.length === 1 ? 'it' : 'them'} from content/ui/${a.derivedFrom}.yaml; translate ${a.keys.length === 1 ? 'it' : 'them'} there first where ${a.keys.length === 1 ? 'it is' : 'they are'} missing too`
+        : `translate ${a.keys.length === 1 ? 'it' : 'them'} in content/ui/${a.locale}.yaml, or with npm run translations -- export ${a.locale}, then import the translated file (npm run translations shows what is missing)`,
   }),
 });

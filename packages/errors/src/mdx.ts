@@ -5,6 +5,20 @@ import { defineGroup, entry, list } from './define.ts';
 const otherHostFix = 'remove it, or link to it instead: [what it is](https://…) (a link leaves the site only when the reader follows it)';
 const sitesShow = (sites: string[]) => `${sites.length > 1 ? 's show' : ' shows'}`;
 
+/** "gr: 1109, 116 000 or 112 in content/countries/gr.yaml", for each country. */
+export function helplineChoices(helplines: Record<string, string[]>): string {
+  return Object.entries(helplines)
+    .map(([code, numbers]) => `${code}: ${numbers.length ? orList(numbers) : 'none listed'} in content/countries/${code}.yaml`)
+    .join('; ');
+}
+
+/** "content/countries/ro.yaml and md.yaml". */
+export function countryFiles(codes: string[]): string {
+  return `content/countries/${list(codes.map((c) => `${c}.yaml`))}`;
+}
+
+const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
 export const mdxErrors = defineGroup('mdx', {
   MdxSyntax: entry<{ detail: string }>({
     title: 'Not valid MDX',
@@ -148,5 +162,16 @@ export const mdxErrors = defineGroup('mdx', {
     title: 'Link to an address no page has',
     message: (a) => `links to ${a.path}, which is not the address of any page (on the ${list(a.sites)} site${a.sites.length > 1 ? 's' : ''} showing this page)`,
     hint: (a) => `link to a page's address: the locale's base and the page's slug${a.nearest ? `, e.g. ${a.nearest}` : ''}`,
+  }),
+
+  // Phone numbers in the text (per-country.ts, phone-numbers.ts)
+  PhoneNotInCall: entry<{ number: string; sites: string[]; notHelplineOf: string[]; helplines: Record<string, string[]> }>({
+    title: 'Phone number outside <Call>',
+    message: (a) =>
+      `shows the phone number "${a.number}" as plain text${a.sites.length ? ` on the ${list(a.sites)} site${a.sites.length > 1 ? 's' : ''}` : ''}: nothing checks that it is a helpline of ${a.sites.length > 1 ? 'each country' : 'the country'} that shows it, and a phone cannot dial it with one tap${a.notHelplineOf.length ? `; it is not a helpline of ${list(a.notHelplineOf)}` : ''}`,
+    hint: (a) =>
+      a.notHelplineOf.length === 0
+        ? `write it as <Call number="${a.number}" />`
+        : `write a helpline of each site that shows it as <Call number="…" /> (${helplineChoices(a.helplines)}), or remove the number; if "${a.number}" is a real helpline, add it with its source to ${countryFiles(a.notHelplineOf)} (only numbers from shared/facts/helplines.md) and write <Call number="${a.number}" />`,
   }),
 });

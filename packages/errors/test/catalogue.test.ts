@@ -63,6 +63,9 @@ const codes: Record<(typeof errorGroups)[number], string[]> = {
     'LocaleDirectionMismatch',
     'LocalePluralsMismatch',
     'WrongScript',
+    'PhoneNotAHelpline',
+    'HelplineNumberMismatch',
+    'UiStringsMissing',
   ],
   mdx: [
     'MdxSyntax',
@@ -91,6 +94,7 @@ const codes: Record<(typeof errorGroups)[number], string[]> = {
     'LinkWithoutSlash',
     'LinkToPageNotOnSite',
     'LinkToNowhere',
+    'PhoneNotInCall',
   ],
   posters: [
     'FormatListedTwice',

@@ -233,8 +233,10 @@ export function languageFailures(site: Site): Failure[] {
       if (url.origin !== 'http://site.invalid' || href.startsWith('#')) return;
       const target = fileOfPath(site.dir, url.pathname);
       if (!target?.endsWith('.html') || target === '404.html') return;
-      // The 404 page speaks every language of the site: each section keeps to its own.
-      const from = page.file === '404.html' ? (el.closest('[lang]').attr('lang') ?? lang) : lang;
+      // The 404 page speaks every language of the site: each section keeps to its own. The section's
+      // language, not the link's own: a link whose text is a page title still in English (lang="en")
+      // leads to that page of the section's language.
+      const from = page.file === '404.html' ? (el.parents('[lang]').first().attr('lang') ?? lang) : lang;
       const to = pageLang(target);
       if (from && to && from !== to) {
         failures.push(

@@ -132,6 +132,17 @@ describe('links gate', () => {
     );
     expect(failures).toHaveLength(5);
   });
+
+  it("judges a link on the 404 page by its section's language, not by its own text's", async () => {
+    const dir = brokenCopy();
+    // A Greek section: a page title still in English (lang="en") leading to the Greek page is fine;
+    // a link to the English home page switches language.
+    insertIntoPage(join(dir, 'gr'), '404.html', '<section lang="el"><a lang="en" href="/i-agora-vlaptei/">Greek page</a> <a href="/en/">Home</a></section>');
+    const { failures } = await linksGate(sitesIn(dir));
+    expect(failures.map(coded)).toEqual([
+      { site: 'gr', page: '/404.html', code: 'LinkSwitchesLanguage', args: { text: 'Home', href: '/en/', from: 'el', to: 'en' } },
+    ]);
+  });
 });
 
 describe('accessibility gate', () => {

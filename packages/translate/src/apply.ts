@@ -20,6 +20,11 @@ export interface Change {
   reviewer?: string;
   /** Derived locales: a reviewer's own wording, made over this fingerprint of the origin's text. */
   over?: string;
+  /**
+   * Fingerprint of the English the text was translated from (for a page, of its English title,
+   * description and body), when that is not today's English: the unit then stays outdated.
+   */
+  from?: string;
 }
 
 /** A change that cannot be written as it is (e.g. a new page without its title), by unit. */
@@ -47,7 +52,7 @@ export function planWrites(content: Content, locale: string, changes: Change[]):
       delete records[c.unit.id];
       return;
     }
-    const r: UnitRecord = { from: c.unit.sourceHash, state: c.state };
+    const r: UnitRecord = { from: c.from ?? c.unit.sourceHash, state: c.state };
     if (c.state === 'reviewed' && c.reviewer) r.reviewer = c.reviewer;
     if (c.over) r.over = c.over;
     records[c.unit.id] = r;
@@ -113,7 +118,7 @@ function writePage(
   id: string,
   list: Change[],
   derived: boolean,
-  current: Map<string, { id: string; kind: string; page?: string; state: string; text?: string }>,
+  current: Map<string, { id: string; kind: string; page?: string; state: string; text?: string; needed: boolean }>,
   read: (file: string) => string | undefined,
   out: Map<string, string>,
 ) {
@@ -155,13 +160,16 @@ function writePage(
   }
   if (!derived) {
     const page = content.pages.find((p) => p.locale === locale && p.id === id);
-    // Reviewed when every unit of the page given here is signed off and every other one already was.
-    const others = [...current.values()].filter((u) => u.kind === 'page' && u.page === id && u.text !== undefined && !list.some((c) => c.unit.id === u.id));
+    // Reviewed when every unit of the page given here is signed off and every other one already was:
+    // those the locale's sites show (a role's description no site of the locale shows is never exported).
+    const others = [...current.values()].filter(
+      (u) => u.kind === 'page' && u.page === id && u.needed && u.text !== undefined && !list.some((c) => c.unit.id === u.id),
+    );
     const reviewed = list.every((c) => c.state === 'reviewed') && others.every((u) => u.state === 'reviewed');
     const reviewers = [...new Set(list.map((c) => c.reviewer).filter(Boolean))].join(', ');
     fm = setYamlString(fm, ['translation'], reviewed ? 'reviewed' : 'draft');
     fm = reviewed ? setYamlString(fm, ['reviewedBy'], reviewers || (page?.data.reviewedBy ?? '')) : deleteYamlKey(fm, ['reviewedBy']);
-    fm = setYamlString(fm, ['sourceHash'], sourceFingerprint(english));
+    fm = setYamlString(fm, ['sourceHash'], list.find((c) => c.from !== undefined)?.from ?? sourceFingerprint(english));
   }
   out.set(file, `---\n${fm.replace(/\n$/, '')}\n---\n${body}`);
 }

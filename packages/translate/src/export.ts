@@ -1,6 +1,6 @@
 // `npm run translations -- export <locale>`: the units a locale needs (missing and outdated; every
 // unit with `all`) as one XLIFF file, a <file> per content file the targets go to.
-import { type Content, localeUnits, type Unit } from '@repo/content';
+import { type Content, fingerprint, localeUnits, type Unit } from '@repo/content';
 import { localeInfo, pluralCategoriesOf, sourceLocale } from '@repo/i18n';
 import { type Code, exampleNumber, pluralOf, pluralVariant, type Segment, segmentsOf } from './segments.ts';
 import { writeXliff, type XliffDocument, type XliffFile, type XliffUnit, type XliffVersion } from './xliff.ts';
@@ -18,6 +18,25 @@ export interface ExportResult {
   /** Units written (a plural interface string counts once). */
   units: number;
   document: XliffDocument;
+}
+
+/**
+ * The text an XLIFF unit's target is exported with: the locale's text of the unit, or for one plural
+ * form of an interface string the whole sentence of that form. Undefined when there is none yet.
+ */
+export function exportedTargetText(unit: Pick<Unit, 'kind' | 'text'>, form?: string): string | undefined {
+  if (unit.text === undefined || form === undefined || unit.kind !== 'ui') return unit.text;
+  const plural = pluralOf(unit.text);
+  return plural ? pluralVariant(plural, form) : unit.text;
+}
+
+/**
+ * Fingerprint of a target as content/ had it at export: its text (spaces as one, since translation
+ * tools may re-space) and its reviewer. The import compares it with content/ now (changed since the
+ * export?) and with the file's target (changed by the translator?).
+ */
+export function exportedTarget(text: string | undefined, reviewer: string | undefined): string {
+  return fingerprint(JSON.stringify([text === undefined ? null : text.replace(/\s+/g, ' ').trim(), reviewer ?? '']));
 }
 
 /** The XLIFF state of a unit's target. */
@@ -71,11 +90,10 @@ export function exportLocale(content: Content, locale: string, options: ExportOp
     const limit = options.limits?.get(unit.id);
     const base = { ...stateOf(unit, version), ...(limit ? { maxwidth: { value: limit.chars, unit: 'char' } } : {}) };
     const englishPlural = unit.kind === 'ui' ? pluralOf(unit.source) : undefined;
-    const targetPlural = unit.kind === 'ui' && unit.text !== undefined ? pluralOf(unit.text) : undefined;
     if (englishPlural) {
       for (const form of pluralCategoriesOf(locale)) {
         const sourceText = pluralVariant(englishPlural, form) as string;
-        const targetText = unit.text === undefined ? undefined : targetPlural ? pluralVariant(targetPlural, form) : unit.text;
+        const targetText = exportedTargetText(unit, form);
         const example = exampleNumber(locale, form);
         const [source, target] = numbered(segmentsOf(unit, sourceText), targetText === undefined ? undefined : segmentsOf(unit, targetText));
         file.units.push({
@@ -84,6 +102,7 @@ export function exportLocale(content: Content, locale: string, options: ExportOp
           source,
           ...(target ? { target } : {}),
           ...base,
+          exportedTarget: exportedTarget(targetText, unit.reviewer),
           notes: [
             ...notes,
             {
@@ -97,7 +116,15 @@ export function exportLocale(content: Content, locale: string, options: ExportOp
       continue;
     }
     const [source, target] = numbered(segmentsOf(unit, unit.source), unit.text === undefined ? undefined : segmentsOf(unit, unit.text));
-    const xu: XliffUnit = { id: unit.id, resname, source, ...(target ? { target } : {}), ...base, notes };
+    const xu: XliffUnit = {
+      id: unit.id,
+      resname,
+      source,
+      ...(target ? { target } : {}),
+      ...base,
+      exportedTarget: exportedTarget(unit.text, unit.reviewer),
+      notes,
+    };
     file.units.push(xu);
   }
   const document: XliffDocument = {

@@ -3,6 +3,11 @@
 // nothing about content. Inline codes: XLIFF 1.2 `<x id ctype equiv-text/>` for values of interface
 // strings and `<ph id ctype>…</ph>` (with the code as text) for components of pages; XLIFF 2.0
 // `<ph id disp equiv/>` for both. A code is known by its id: the import puts back the source's code.
+// Each unit also carries a fingerprint of its target as it was in content/ when it was exported (see
+// `exportedTarget`), so that an import can tell a text changed in content/ since then from one the
+// translator changed: XLIFF 1.2 in `extradata` (the attribute 1.2 gives tools for their own data; the
+// 1.2 strict schema refuses attributes of other namespaces on <trans-unit>), XLIFF 2.0 in an
+// attribute of our own namespace on <unit>, which 2.0 allows and asks tools to keep.
 import { DOMImplementation, DOMParser, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
 import type { Code, Segment } from './segments.ts';
 
@@ -29,6 +34,8 @@ export interface XliffUnit {
   maxwidth?: { value: number; unit: string };
   /** The plural group the unit is one form of: its id and field. */
   group?: { id: string; resname?: string };
+  /** Fingerprint of the target as content/ had it when exported (`exportedTarget` of export.ts). */
+  exportedTarget?: string;
 }
 
 export interface XliffFile {
@@ -49,6 +56,9 @@ export interface XliffDocument {
 
 const ns = { '1.2': 'urn:oasis:names:tc:xliff:document:1.2', '2.0': 'urn:oasis:names:tc:xliff:document:2.0' } as const;
 const xmlNs = 'http://www.w3.org/XML/1998/namespace';
+/** Our own namespace, for what XLIFF 2.0 lets a tool keep on a unit. */
+export const campaignKitNs = 'urn:campaign-kit:xliff';
+const extradataPrefix = 'exported-target:';
 
 /** The XLIFF document as text, indented (never inside a source or target, whose spaces are the text's). */
 export function writeXliff(doc: XliffDocument): string {
@@ -59,6 +69,7 @@ export function writeXliff(doc: XliffDocument): string {
   if (v === '2.0') {
     root.setAttribute('srcLang', doc.sourceLanguage);
     root.setAttribute('trgLang', doc.targetLanguage);
+    root.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:ck', campaignKitNs);
   }
   const el = (name: string, attrs: Record<string, string | undefined> = {}, children: (Node | string)[] = []) => {
     const e = xml.createElementNS(ns[v], name);
@@ -150,6 +161,7 @@ export function writeXliff(doc: XliffDocument): string {
       'xml:space': 'preserve',
       ...(unit.approved ? { approved: 'yes' } : {}),
       ...(unit.maxwidth ? { maxwidth: String(unit.maxwidth.value), 'size-unit': unit.maxwidth.unit } : {}),
+      ...(unit.exportedTarget ? { extradata: `${extradataPrefix}${unit.exportedTarget}` } : {}),
     };
     const parts: Node[] = [el('source', {}, inline(unit.source))];
     if (unit.target) parts.push(el('target', { state: unit.state }, inline(unit.target)));
@@ -169,7 +181,9 @@ export function writeXliff(doc: XliffDocument): string {
     const segment = [el('source', { 'xml:space': 'preserve' }, inline(unit.source))];
     if (unit.target) segment.push(el('target', { 'xml:space': 'preserve' }, inline(unit.target)));
     parts.push(indent(el('segment', { state: unit.state }), segment, unit.group ? 5 : 4));
-    return indent(el('unit', { id: unit.id, name: unit.resname }), parts, unit.group ? 4 : 3);
+    const element = el('unit', { id: unit.id, name: unit.resname });
+    if (unit.exportedTarget) element.setAttributeNS(campaignKitNs, 'ck:exported-target', unit.exportedTarget);
+    return indent(element, parts, unit.group ? 4 : 3);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(xml)}\n`;
 }
@@ -179,6 +193,8 @@ export interface CodeRef {
   ref: string;
   /** What the element was: `x`, `ph` … */
   element: string;
+  /** The code's text as the element gives it (1.2 `equiv-text` or the text of `<ph>`, 2.0 `equiv` or `disp`), when it does. */
+  text?: string;
 }
 export type ReadSegment = string | CodeRef;
 
@@ -192,18 +208,28 @@ export interface ReadUnit {
   notes: XliffNote[];
   /** The XLIFF `xml:lang` of the target, when it gives one. */
   targetLanguage?: string;
+  /** Whether a <target> element is there at all (empty or not). */
+  hasTarget: boolean;
+  /** Fingerprint of the target at export (`exportedTarget`), when the tool kept it. */
+  exportedTarget?: string;
   line?: number;
 }
 
 export interface ReadFile {
   original: string;
+  /** XLIFF 1.2: the <file>'s languages. XLIFF 2.0 has them once, on <xliff> (ReadDocument). */
   sourceLanguage?: string;
   targetLanguage?: string;
+  line?: number;
   units: ReadUnit[];
 }
 
 export interface ReadDocument {
   version: XliffVersion;
+  /** XLIFF 2.0: `srcLang` and `trgLang` of <xliff>, and its line. */
+  sourceLanguage?: string;
+  targetLanguage?: string;
+  line?: number;
   files: ReadFile[];
 }
 
@@ -237,8 +263,10 @@ function readInline(node: Node, unknown: string[]): ReadSegment[] {
     else if (c.nodeType === 1) {
       const e = c as Element;
       const name = e.localName ?? '';
-      if (['x', 'ph', 'bx', 'ex', 'bpt', 'ept', 'it', 'sc', 'ec'].includes(name)) out.push({ ref: e.getAttribute('id') ?? '', element: name });
-      else if (['g', 'mrk', 'pc', 'sub'].includes(name)) out.push(...readInline(e, unknown));
+      if (['x', 'ph', 'bx', 'ex', 'bpt', 'ept', 'it', 'sc', 'ec'].includes(name)) {
+        const text = e.getAttribute('equiv-text') || e.getAttribute('equiv') || e.getAttribute('disp') || textOf(e) || undefined;
+        out.push({ ref: e.getAttribute('id') ?? '', element: name, ...(text ? { text } : {}) });
+      } else if (['g', 'mrk', 'pc', 'sub'].includes(name)) out.push(...readInline(e, unknown));
       else unknown.push(name);
     }
   }
@@ -277,6 +305,10 @@ export function readXliff(text: string): ReadDocument {
   }
   const unknown: string[] = [];
   const files: ReadFile[] = [];
+  const lineOf = (e: Element) => {
+    const line = (e as { lineNumber?: number }).lineNumber;
+    return typeof line === 'number' ? { line } : {};
+  };
   for (const file of named(root, 'file')) {
     const units: ReadUnit[] = [];
     const walk = (node: Element) => {
@@ -291,9 +323,11 @@ export function readXliff(text: string): ReadDocument {
             ...(target ? { target: readInline(target, unknown) } : {}),
             ...(target?.getAttribute('state') ? { state: target.getAttribute('state') as string } : {}),
             ...(target?.getAttributeNS(xmlNs, 'lang') ? { targetLanguage: target.getAttributeNS(xmlNs, 'lang') as string } : {}),
+            hasTarget: !!target,
+            ...exported(new RegExp(`${extradataPrefix}([0-9a-f]+)`).exec(e.getAttribute('extradata') ?? '')?.[1]),
             approved: e.getAttribute('approved') === 'yes',
             notes: named(e, 'note').map((n) => ({ from: n.getAttribute('from') ?? '', text: textOf(n).trim() })),
-            ...(typeof (e as { lineNumber?: number }).lineNumber === 'number' ? { line: (e as { lineNumber?: number }).lineNumber as number } : {}),
+            ...lineOf(e),
           });
         } else if (version === '2.0' && e.localName === 'unit') {
           const segments = named(e, 'segment');
@@ -303,9 +337,11 @@ export function readXliff(text: string): ReadDocument {
             source: segments.flatMap((s) => (named(s, 'source')[0] ? readInline(named(s, 'source')[0] as Element, unknown) : [])),
             ...(targets.length ? { target: targets.flatMap((t) => readInline(t, unknown)) } : {}),
             ...(segments[0]?.getAttribute('state') ? { state: segments[0].getAttribute('state') as string } : {}),
+            hasTarget: targets.length > 0,
+            ...exported(e.getAttributeNS(campaignKitNs, 'exported-target') ?? undefined),
             approved: false,
             notes: named(e, 'notes').flatMap((ns) => named(ns, 'note').map((n) => ({ from: n.getAttribute('category') ?? '', text: textOf(n).trim() }))),
-            ...(typeof (e as { lineNumber?: number }).lineNumber === 'number' ? { line: (e as { lineNumber?: number }).lineNumber as number } : {}),
+            ...lineOf(e),
           });
         }
       }
@@ -313,12 +349,18 @@ export function readXliff(text: string): ReadDocument {
     walk(file);
     files.push({
       original: file.getAttribute('original') ?? '',
-      ...(version === '1.2'
-        ? { sourceLanguage: file.getAttribute('source-language') ?? '', targetLanguage: file.getAttribute('target-language') ?? '' }
-        : { sourceLanguage: root.getAttribute('srcLang') ?? '', targetLanguage: root.getAttribute('trgLang') ?? '' }),
+      ...(version === '1.2' ? { sourceLanguage: file.getAttribute('source-language') ?? '', targetLanguage: file.getAttribute('target-language') ?? '' } : {}),
+      ...lineOf(file),
       units,
     });
   }
   if (unknown.length) throw new XliffSyntaxError([...new Set(unknown)].map((n) => `unknown element <${n}> inside a source or target`));
-  return { version, files };
+  return {
+    version,
+    ...(version === '2.0' ? { sourceLanguage: root.getAttribute('srcLang') ?? '', targetLanguage: root.getAttribute('trgLang') ?? '' } : {}),
+    ...lineOf(root),
+    files,
+  };
 }
+
+const exported = (value: string | undefined) => (value ? { exportedTarget: value } : {});

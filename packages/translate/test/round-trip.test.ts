@@ -1,57 +1,7 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { loadContent, localeUnits, planSite, translationReport } from '@repo/content';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveLocale, exportLocale, ImportRefused, importXliff, readXliff, translationsHtml } from '../src/index.ts';
-
-// The real content (posters and their print formats are needed to measure poster lines), copied.
-const contentDir = resolve(import.meta.dirname, '../../../content');
-const copies: string[] = [];
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'translate-'));
-  cpSync(contentDir, dir, { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Every file of a folder, hashed: to prove a refused import changed nothing. */
-function treeHash(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
-
-const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-const edit = (dir: string, file: string, from: string | RegExp, to: string) => {
-  const before = read(dir, file);
-  const after = before.replace(from, to);
-  if (after === before) throw new Error(`edit(): ${String(from)} not in ${file}`);
-  writeFileSync(join(dir, file), after);
-};
-
-/** A trans-unit of an exported XLIFF 1.2 file, changed by `change` (which gets and returns its XML). */
-function changeUnit(xliff: string, id: string, change: (unit: string) => string): string {
-  const start = xliff.indexOf(`<trans-unit id="${id}"`);
-  if (start < 0) throw new Error(`no unit ${id}`);
-  const end = xliff.indexOf('</trans-unit>', start) + '</trans-unit>'.length;
-  return xliff.slice(0, start) + change(xliff.slice(start, end)) + xliff.slice(end);
-}
-const setTarget =
-  (text: string, state = 'translated', extra = '') =>
-  (unit: string) =>
-    unit.replace(/<target[^>]*>[\s\S]*?<\/target>|(?=<note)/, `<target state="${state}">${text}</target>${extra}`);
+import { changeUnit, copy, edit, read, setTarget, treeHash } from './helpers.ts';
 
 describe('XLIFF export', () => {
   it('writes the missing and outdated units of a locale, with ids, states, notes, inline codes and poster limits', () => {
@@ -64,9 +14,12 @@ describe('XLIFF export', () => {
     expect(units).toBe(2);
     expect(xliff).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
     expect(xliff).toContain('<file original="content/ui/ro.yaml" source-language="en" target-language="ro" datatype="plaintext">');
-    expect(xliff).toMatch(/<trans-unit id="ui:helplines.call" resname="strings.helplines.call" xml:space="preserve">\s*<source>Call<\/source>\s*<note/);
+    // extradata: the fingerprint of the target at export (a core XLIFF 1.2 attribute: the strict schema refuses attributes of other namespaces there).
     expect(xliff).toMatch(
-      /<trans-unit id="poster:origin-youth:cta" resname="lines.ro.cta" xml:space="preserve" maxwidth="90" size-unit="char">\s*<source>Not sure about an offer\? Call and ask.<\/source>\s*<target state="needs-review-translation">Ai îndoieli/,
+      /<trans-unit id="ui:helplines.call" resname="strings.helplines.call" xml:space="preserve" extradata="exported-target:[0-9a-f]{12}">\s*<source>Call<\/source>\s*<note/,
+    );
+    expect(xliff).toMatch(
+      /<trans-unit id="poster:origin-youth:cta" resname="lines.ro.cta" xml:space="preserve" maxwidth="90" size-unit="char" extradata="exported-target:[0-9a-f]{12}">\s*<source>Not sure about an offer\? Call and ask.<\/source>\s*<target state="needs-review-translation">Ai îndoieli/,
     );
     expect(xliff).toContain('Where: poster design "origin-youth" (origin countries), cta box. In ro: translated from an older English text');
     const all = exportLocale(loadContent(dir), 'ro', { all: true }).xliff;
@@ -82,12 +35,13 @@ describe('XLIFF export', () => {
 
   it('writes XLIFF 2.0 as an option', () => {
     const { xliff } = exportLocale(loadContent(copy()), 'el', { all: true, version: '2.0' });
-    expect(xliff).toContain('<xliff version="2.0" srcLang="en" trgLang="el" xmlns="urn:oasis:names:tc:xliff:document:2.0">');
-    expect(xliff).toMatch(/<unit id="ui:site.fallbackNotice" name="strings.site.fallbackNotice">/);
+    expect(xliff).toContain('<xliff version="2.0" srcLang="en" trgLang="el" xmlns:ck="urn:campaign-kit:xliff" xmlns="urn:oasis:names:tc:xliff:document:2.0">');
+    expect(xliff).toMatch(/<unit id="ui:site.fallbackNotice" name="strings.site.fallbackNotice" ck:exported-target="[0-9a-f]{12}">/);
     expect(xliff).toContain('<ph id="1" disp="{language}" equiv="{language}"/>');
     const read2 = readXliff(xliff);
     expect(read2.version).toBe('2.0');
-    expect(read2.files[0]?.targetLanguage).toBe('el');
+    expect(read2.targetLanguage).toBe('el');
+    expect(read2.files[0]?.units[0]?.exportedTarget).toMatch(/^[0-9a-f]{12}$/);
   });
 });
 
@@ -138,18 +92,18 @@ describe('XLIFF import', () => {
   });
 
   const refusals: [string, (xliff: string) => string, RegExp, RegExp][] = [
-    ['malformed XML', (x) => x.replace('</source>', '</sorce>'), /^file$/, /malformed XML or not XLIFF: .*line \d+/],
+    ['malformed XML', (x) => x.replace('</source>', '</sorce>'), /^ro\.xlf$/, /malformed XML or not XLIFF: .*line \d+/],
     [
       'a target language that is not the file’s locale',
       (x) => x.replace('target-language="ro"', 'target-language="ru"'),
-      /^file$/,
-      /target language "ru" is not the locale of content\/ui\/ro.yaml \(ro\)/,
+      /^ro\.xlf$/,
+      /target-language="ru" on <file original="content\/ui\/ro.yaml"> \(line 3\), but the file was exported for Romanian \(ro\).*: set it to "ro"/,
     ],
     [
       'a target language that is no declared locale',
       (x) => x.replaceAll('target-language="ro"', 'target-language="ro-RO"'),
-      /^file$/,
-      /"ro-RO" is not a translated locale/,
+      /^ro\.xlf$/,
+      /target-language="ro-RO" on every <file> \(\d+\), which is not the exact tag of Romanian \(ro\) that content\/locales.yaml declares: set it to "ro"/,
     ],
     ['an unknown unit id', (x) => x.replace('id="ui:site.menu"', 'id="ui:site.menus"'), /^ui:site.menus$/, /is not a unit of this content/],
     [
@@ -194,7 +148,7 @@ describe('XLIFF import', () => {
     const dir = copy();
     const xliff = spoil(exportLocale(loadContent(dir), 'ro', { all: true }).xliff);
     const before = treeHash(dir);
-    const error = await importXliff(xliff, dir).then(
+    const error = await importXliff(xliff, dir, { file: 'ro.xlf' }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -204,7 +158,7 @@ describe('XLIFF import', () => {
       problems.some((p) => unit.test(p.unit) && message.test(p.message)),
       JSON.stringify(problems, null, 1),
     ).toBe(true);
-    expect((error as Error).message).toMatch(/^Import refused: \d+ problems?; nothing was changed:/);
+    expect((error as Error).message).toMatch(/^Import of ro.xlf refused: \d+ problems?; nothing was changed:/);
     expect(treeHash(dir)).toBe(before);
   });
 
