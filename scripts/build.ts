@@ -92,7 +92,9 @@ const validation = spawnSync(
       process.stdout.write(JSON.stringify(content.countries.map((c) => c.code).sort()));
     } catch (error) {
       if (!(error instanceof ContentError || error instanceof ReleaseRefused)) throw error;
-      process.stderr.write(error.message);
+      // With the content's issues, what the print preflight finds in the rest of it: every cause in one run.
+      const { withPrintProblems } = await import('@repo/print');
+      process.stderr.write(error instanceof ContentError ? withPrintProblems(error, process.env.PDFX ? { pdfx: process.env.PDFX } : {}) : error.message);
       process.exit(3);
     }`,
   ],

@@ -82,7 +82,9 @@ switch (command) {
     // An XLIFF file without a <file> is not valid XLIFF: nothing is written then.
     if (result.units === 0) {
       console.log(
-        `Nothing to translate: no unit of ${localeInfo(locale).englishName} (${locale}) is missing or outdated, so no file was written. Add --all to export every unit, e.g. for review.`,
+        values.all
+          ? `Nothing to export: ${localeInfo(locale).englishName} (${locale}) has no unit a site shows, so no file was written.`
+          : `Nothing to translate: no unit of ${localeInfo(locale).englishName} (${locale}) is missing or outdated, so no file was written. Add --all to export every unit, e.g. for review.`,
       );
       break;
     }

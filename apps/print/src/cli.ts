@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, ReleaseRefused } from '@repo/content';
 import { type PdfxVersion, pdfxVersionIds } from '@repo/design';
-import { PrintErrors } from '@repo/print';
+import { PrintErrors, withPrintProblems } from '@repo/print';
 import { buildPrint } from './build.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -102,7 +102,8 @@ try {
   }
 } catch (error) {
   if (error instanceof ContentError || error instanceof PrintErrors || error instanceof ReleaseRefused) {
-    console.error(`${error.message}\n\nNothing was written: ${outDir} is unchanged.`);
+    const message = error instanceof ContentError ? withPrintProblems(error, { ...(countries?.length ? { countries } : {}), ...(pdfx ? { pdfx } : {}) }) : error.message;
+    console.error(`${message}\n\nNothing was written: ${outDir} is unchanged.`);
     process.exit(1);
   }
   throw error;

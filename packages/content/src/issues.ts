@@ -1,4 +1,5 @@
 import { type ArgsOf, type ContentCode, describe, type ErrorArgs, given } from '@repo/errors';
+import type { Content } from './load.ts';
 
 /**
  * One thing wrong in the content, said so that an editor can find and fix it without reading code.
@@ -37,11 +38,18 @@ export function contentIssue<C extends ContentCode>(code: C, args: ArgsOf<C>, at
 /** Thrown by the loader with every issue it found in one pass. */
 export class ContentError extends Error {
   readonly issues: ContentIssue[];
-  constructor(issues: ContentIssue[]) {
+  /**
+   * The content as far as it could be read, when campaign.yaml could: never to build from, only for
+   * checks that report their own problems in the same run (the print preflight: @repo/print
+   * `printProblemsBeside`), so that an editor sees every cause at once.
+   */
+  readonly partial: Content | undefined;
+  constructor(issues: ContentIssue[], partial?: Content) {
     const reported = onePerCause(issues);
     super(formatIssues(reported));
     this.name = 'ContentError';
     this.issues = reported;
+    this.partial = partial;
   }
 }
 

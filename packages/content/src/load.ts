@@ -159,7 +159,7 @@ export function loadContent(root: string): Content {
   checkTextNumbers(content, issues, sites);
   checkScripts(content, issues);
   addFieldLines(root, issues);
-  if (issues.length > 0 || !campaign) throw new ContentError(issues);
+  if (issues.length > 0 || !campaign) throw new ContentError(issues, campaign ? content : undefined);
   return content;
 }
 
@@ -231,8 +231,8 @@ function loadCountries(root: string, issues: ContentIssue[], cite: (file: string
             { file, field: `helplines.${i}.id` },
           ),
         );
-      if (!numberMatchesE164(h.number, h.e164)) {
-        const expected = expectedE164(h.number, country.helplines);
+      if (!numberMatchesE164(h.number, h.e164, country.code)) {
+        const expected = expectedE164(h.number, country.code);
         issues.push(
           contentIssue('HelplineNumberMismatch', { number: h.number, e164: h.e164, ...(expected ? { expected } : {}) }, { file, field: `helplines.${i}.e164` }),
         );

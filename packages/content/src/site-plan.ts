@@ -52,7 +52,7 @@ export function pagePath(country: Pick<Country, 'defaultLanguage'>, locale: stri
 }
 
 /**
- * Every page address of a country's site, with the id of the page there: what `planSite` plans,
+ * Every page address of a country's site, with the id of the page there and the language it is shown in: what `planSite` plans,
  * without the interface strings (the loader checks internal links with it before it has them).
  */
 export function sitePagePaths(pages: Page[], country: Pick<Country, 'roles' | 'languages' | 'defaultLanguage'>): Map<string, { id: string; locale: string }> {

@@ -74,7 +74,9 @@ export function checkTextNumbers(content: Content, issues: ContentIssue[], count
       const mentions = phoneNumbersIn(text);
       if (mentions.length === 0) continue;
       const shownOn = countriesShowing(content, countries, unit, locale).filter((c): c is CountrySite & Pick<Country, 'helplines'> => !!c.helplines);
-      for (const { number } of mentions) {
+      // The same number twice in one text is one cause.
+      const numbers = [...new Map(mentions.map(({ number }) => [number.replace(/[^\d+]/g, ''), number])).values()];
+      for (const number of numbers) {
         const without = shownOn.filter((c) => !helplineByNumber(c, number));
         if (without.length === 0) continue;
         const place = unit.place(locale);

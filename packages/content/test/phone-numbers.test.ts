@@ -1,7 +1,7 @@
 // Phone numbers the public could read that are not a helpline of the country showing them: in a
 // page's text outside <Call> (per-country.ts), in every other text of every locale (text-numbers.ts),
 // and a helpline whose shown number and dialled number differ (load.ts). What counts as a phone
-// number is narrow on purpose (phone-numbers.ts): years, figures and dates never do.
+// number is narrow on purpose (phone-numbers.ts): years, figures and dates do not.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,17 @@ describe('what reads as a phone number', () => {
     expect(numbersIn('SOS 02 2777 070, 0800-20-100, 0722000000 or +359.2.807.80.50')).toEqual(['02 2777 070', '0800-20-100', '0722000000', '+359.2.807.80.50']);
     // A text node runs over the page's line breaks.
     expect(numbersIn('call 210 555\n0000 now')).toEqual(['210 555 0000']);
+    // A number followed by its hours or another count: the number alone.
+    expect(numbersIn('Call 0800 500 500 24/7, 112 24/7 or 116 000 24 hours a day')).toEqual(['0800 500 500', '112', '116 000']);
+    expect(numbersIn('0800 500 500 08:00–20:00')).toEqual(['0800 500 500']);
+    // After a label and its colon; a number grouped 4-2-2 that is not a date (hr's SOS line).
+    expect(numbersIn('Tel:0722 000 000; Tel.:0 800 800 678; SOS:116 000; call 0800 77 99 or 0800-77-99')).toEqual([
+      '0722 000 000',
+      '0 800 800 678',
+      '116 000',
+      '0800 77 99',
+      '0800-77-99',
+    ]);
   });
 
   it('leaves years, figures, dates, article numbers, times, postcodes and addresses alone', () => {
@@ -39,51 +50,55 @@ describe('what reads as a phone number', () => {
       'Bucharest 010011; see 080020100.bg, https://example.org/0722000000 and ref #0800123456.',
       'A code 1109, 1056, 1547 or 119 in running text is not told from a year, so it is not looked for.',
       'Version 1.116.000; +18 points; 0.5 mg; 007.',
+      'In 2023 12 000 people; between 2015 and 2020 2 000 people; in 2023 2 500 victims; ISBN 978-3-16-148410-0.',
     ];
     for (const text of prose) expect(numbersIn(text), text).toEqual([]);
   });
 });
 
 describe('a helpline is shown and dialled as one number', () => {
-  it('accepts the same digits, or the national number with its trunk 0 under a calling code of 1–3 digits', () => {
-    // Every form the campaign's country files use (content/countries/*.yaml).
-    const pairs: [string, string][] = [
-      ['0 800 800 678', '+40800800678'],
-      ['116 000', '116000'],
-      ['112', '112'],
-      ['1109', '1109'],
-      ['+38 044 284 19 15', '+380442841915'],
-      ['02 2777 070', '+38922777070'],
-      ['080 020 505', '+38780020505'],
-      ['0800 20 100', '+35980020100'],
-      ['+359 2 807 80 50', '+35928078050'],
-      ['0800 77 99', '+3858007799'],
-      ['0 800 77777', '+37380077777'],
-      ['+373 22 23 33 09', '+37322233309'],
-      ['0800 11111', '+38980011111'],
-      ['+381 11 785 0000', '+381117850000'],
+  it("accepts the same digits, or the country's calling code before the national number (without its trunk 0)", () => {
+    // Every form the campaign's country files use (content/countries/*.yaml), and a Greek number (no trunk 0).
+    const pairs: [string, string, string][] = [
+      ['0 800 800 678', '+40800800678', 'ro'],
+      ['116 000', '116000', 'ro'],
+      ['112', '112', 'gr'],
+      ['1109', '1109', 'gr'],
+      ['+38 044 284 19 15', '+380442841915', 'ua'],
+      ['02 2777 070', '+38922777070', 'mk'],
+      ['080 020 505', '+38780020505', 'ba'],
+      ['0800 20 100', '+35980020100', 'bg'],
+      ['+359 2 807 80 50', '+35928078050', 'bg'],
+      ['0800 77 99', '+3858007799', 'hr'],
+      ['0 800 77777', '+37380077777', 'md'],
+      ['+373 22 23 33 09', '+37322233309', 'md'],
+      ['0800 11111', '+38980011111', 'mk'],
+      ['+381 11 785 0000', '+381117850000', 'rs'],
+      ['210 555 0000', '+302105550000', 'gr'],
     ];
-    for (const [number, e164] of pairs) expect(numberMatchesE164(number, e164), `${number} ↔ ${e164}`).toBe(true);
+    for (const [number, e164, country] of pairs) expect(numberMatchesE164(number, e164, country), `${number} ↔ ${e164} (${country})`).toBe(true);
   });
 
-  it('refuses two different numbers', () => {
-    const pairs: [string, string][] = [
-      ['0800 123 456', '119'],
-      ['0 800 800 678', '+40800800679'],
-      ['02 2777 070', '+3892277707'],
-      ['0 800 800 678', '+1234800800678'],
-      ['0 800 800 678', '+0800800678'],
-      ['116 000', '116006'],
-      ['+40 21 555 1234', '+40215551235'],
+  it("refuses two different numbers, and another country's calling code", () => {
+    const pairs: [string, string, string][] = [
+      ['0800 123 456', '119', 'ro'],
+      ['0 800 800 678', '+40800800679', 'ro'],
+      ['02 2777 070', '+3892277707', 'mk'],
+      ['0 800 800 678', '+1234800800678', 'ro'],
+      ['0 800 800 678', '+0800800678', 'ro'],
+      ['0 800 800 678', '+44800800678', 'ro'],
+      ['0 800 800 678', '+4800800678', 'ro'],
+      ['116 000', '116006', 'ro'],
+      ['+40 21 555 1234', '+40215551235', 'ro'],
     ];
-    for (const [number, e164] of pairs) expect(numberMatchesE164(number, e164), `${number} ↔ ${e164}`).toBe(false);
+    for (const [number, e164, country] of pairs) expect(numberMatchesE164(number, e164, country), `${number} ↔ ${e164} (${country})`).toBe(false);
   });
 
-  it('says what e164 should be where it can be told', () => {
-    expect(expectedE164('116 000', [])).toBe('116000');
-    expect(expectedE164('+373 22 23 33 09', [])).toBe('+37322233309');
-    expect(expectedE164('0800 123 456', [{ number: '0 800 800 678', e164: '+40800800678' }])).toBe('+40800123456');
-    expect(expectedE164('0800 123 456', [{ number: '112', e164: '112' }])).toBeUndefined();
+  it('says what e164 should be', () => {
+    expect(expectedE164('116 000', 'ro')).toBe('116000');
+    expect(expectedE164('+373 22 23 33 09', 'md')).toBe('+37322233309');
+    expect(expectedE164('0800 123 456', 'ro')).toBe('+40800123456');
+    expect(expectedE164('210 555 0000', 'gr')).toBe('+302105550000');
   });
 
   it('refuses a country file whose number and e164 differ, naming the field and the e164 to write', () => {
@@ -96,7 +111,13 @@ describe('a helpline is shown and dialled as one number', () => {
       '  - { id: md-116111, number: "116 111", e164: "116112", operator: null, purpose: { en: Child helpline }, hours: null, cost: free, source: facts-helplines, verifiedOn: null }\n  - { id: md-0800-2, number: "0 800 12345", e164: "+373800123456", operator: null, purpose: { en: Other line }, hours: null, cost: free, source: facts-helplines, verifiedOn: null }\npartners:',
     );
     expect(phoneIssues(dir)).toEqual([
-      { file: 'countries/gr.yaml', line: 11, field: 'helplines.0.e164', code: 'HelplineNumberMismatch', args: { number: '0800 123 456', e164: '116000' } },
+      {
+        file: 'countries/gr.yaml',
+        line: 11,
+        field: 'helplines.0.e164',
+        code: 'HelplineNumberMismatch',
+        args: { number: '0800 123 456', e164: '116000', expected: '+30800123456' },
+      },
       {
         file: 'countries/md.yaml',
         line: 18,

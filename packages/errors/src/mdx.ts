@@ -171,7 +171,7 @@ export const mdxErrors = defineGroup('mdx', {
       `shows the phone number "${a.number}" as plain text${a.sites.length ? ` on the ${list(a.sites)} site${a.sites.length > 1 ? 's' : ''}` : ''}: nothing checks that it is a helpline of ${a.sites.length > 1 ? 'each country' : 'the country'} that shows it, and a phone cannot dial it with one tap${a.notHelplineOf.length ? `; it is not a helpline of ${list(a.notHelplineOf)}` : ''}`,
     hint: (a) =>
       a.notHelplineOf.length === 0
-        ? `write it as <Call number="${a.number}" />`
+        ? `write it as <Call number="${a.number}" />; if it is a quantity, not a phone number ("112 victims"), write it so it cannot be read as one (in words, or with the noun first)`
         : `write a helpline of each site that shows it as <Call number="…" /> (${helplineChoices(a.helplines)}), or remove the number; if "${a.number}" is a real helpline, add it with its source to ${countryFiles(a.notHelplineOf)} (only numbers from shared/facts/helplines.md) and write <Call number="${a.number}" />`,
   }),
 });

@@ -109,7 +109,7 @@ export class PrintErrors extends Error {
   /** How many distinct causes the errors have. */
   readonly causes: number;
   constructor(errors: Error[], stage: string) {
-    const lines = causeLines(errors);
+    const lines = printProblemLines(errors);
     const reported = errors.length > lines.length ? ` (reported ${errors.length} times)` : '';
     super(`${count(lines.length, 'problem', 'problems')}${reported} ${stage}; nothing was written:\n${lines.map((line) => `  - ${line}`).join('\n')}`);
     this.name = 'PrintErrors';
@@ -118,7 +118,8 @@ export class PrintErrors extends Error {
   }
 }
 
-function causeLines(errors: Error[]): string[] {
+/** The errors as lines, one per cause (the lines of PrintErrors' message). */
+export function printProblemLines(errors: Error[]): string[] {
   const byCause = new Map<string, Error[]>();
   for (const e of errors) {
     const key = e instanceof PrintProblem ? `${e.code}\u0000${causeKey(e.code, e.args)}\u0000${placeOf(e.source)}` : e.message;

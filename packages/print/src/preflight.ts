@@ -1,9 +1,11 @@
+import type { ContentError } from '@repo/content';
 import type { ArgsOf } from '@repo/errors';
-import { isCardJob } from './cards.ts';
-import { AssetError, CopyfitError, GlyphError } from './errors.ts';
-import type { FontSet } from './fonts.ts';
+import { isCardJob, planCards } from './cards.ts';
+import { AssetError, CopyfitError, GlyphError, PrintProblem, printProblemLines } from './errors.ts';
+import { type FontSet, loadFonts } from './fonts.ts';
 import { checkGlyphs } from './glyphs.ts';
-import type { TextMeasurer } from './measure.ts';
+import { type PlanOptions, planJobs } from './jobs.ts';
+import { TextMeasurer } from './measure.ts';
 import { printingProblems } from './render/colour.ts';
 import { layoutJob, type RenderJob } from './render/layout.ts';
 import { cardDrawnStrings } from './templates/card.ts';
@@ -20,6 +22,50 @@ export function preflight(jobs: RenderJob[], fonts: FontSet, m: TextMeasurer): E
   // The printing settings of the PDF jobs (PNGs have none), each distinct one checked once.
   const settings = new Map(jobs.flatMap((j) => ('printing' in j && j.printing ? [[`${j.printing.condition}/${j.printing.pdfx}`, j.printing] as const] : [])));
   return [...[...settings.values()].flatMap(printingProblems), ...textProblems(jobs, fonts, m)];
+}
+
+/**
+ * The print preflight of content that failed to load (`ContentError.partial`), to report with its
+ * issues in the same run: a billboard line over its word limit, colour tokens without CMYK values
+ * for the printing condition and a web address too long for its box are three causes an editor
+ * should see at once. A problem in a field a content issue already names (the over-long billboard
+ * line, which also overflows) follows from that issue and is left out. Nothing is rendered or
+ * written; nothing is found when too little could be read to plan files from.
+ */
+export function printProblemsBeside(error: ContentError, options: Pick<PlanOptions, 'countries' | 'pdfx'> = {}): Error[] {
+  const content = error.partial;
+  if (!content) return [];
+  const named = new Set(error.issues.map((i) => `content/${i.file}\u0000${i.field ?? ''}`));
+  // A design's lines in a locale with an issue: whatever else overflows on those files (the funding
+  // line of a board that an over-long headline took the words of) may follow from it.
+  const linesWithIssues = new Set(
+    error.issues.flatMap((i) => {
+      const design = /^posters\/(.+)\.ya?ml$/.exec(i.file)?.[1];
+      const locale = /^lines\.([^.]+)/.exec(i.field ?? '')?.[1];
+      return design && locale ? [`${design}\u0000${locale}`] : [];
+    }),
+  );
+  const follows = (e: Error) =>
+    e instanceof PrintProblem &&
+    ((e.source && named.has(`${e.source.file}\u0000${e.source.field ?? ''}`)) ||
+      ((e instanceof CopyfitError || e instanceof AssetError) && linesWithIssues.has(`${e.where.design}\u0000${e.where.locale}`)));
+  try {
+    const jobs: RenderJob[] = [...planJobs(content, options), ...planCards(content, options)];
+    const fonts = loadFonts();
+    return preflight(jobs, fonts, new TextMeasurer(fonts)).filter((e) => !follows(e));
+  } catch {
+    // Content with a broken part (a design whose lines failed their schema) may not plan or lay out:
+    // its own issues are the causes to fix first, and they are reported.
+    return [];
+  }
+}
+
+/** The content error's message, followed by the print preflight's problems of the same content (printProblemsBeside), if any. */
+export function withPrintProblems(error: ContentError, options: Pick<PlanOptions, 'countries' | 'pdfx'> = {}): string {
+  const lines = printProblemLines(printProblemsBeside(error, options));
+  if (lines.length === 0) return error.message;
+  const found = lines.length === 1 ? 'this problem' : `these ${lines.length} problems`;
+  return `${error.message}\n\nThe print preflight of the content that could be read also found ${found}:\n${lines.map((line) => `  - ${line}`).join('\n')}`;
 }
 
 /** Formats and countries a problem shows on: `a4, a3 (md, ro)`. */
