@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -42,6 +42,26 @@ export function edit(dir: string, file: string, from: string | RegExp, to: strin
 
 export function write(dir: string, file: string, text: string) {
   writeFileSync(join(dir, file), text);
+}
+
+/** A one-format destination poster design, posters/road.yaml, with these calls to action in English and Greek. */
+export function writeRoadPoster(dir: string, cta: { en: string; el: string }) {
+  mkdirSync(join(dir, 'posters'), { recursive: true });
+  write(
+    dir,
+    'posters/road.yaml',
+    [
+      'id: road',
+      'name: { en: The person you pay may be a child }',
+      'audience: destination',
+      'template: stark',
+      'page: demand',
+      'formats: [a4]',
+      'lines:',
+      `  en: { translation: source, headline: The person you pay may be a child., body: Behind it there can be a child., cta: ${cta.en} }`,
+      `  el: { translation: draft, headline: Μπορεί να είναι παιδί., body: Πίσω του μπορεί να κρύβεται ένα παιδί., cta: ${cta.el} }`,
+    ].join('\n'),
+  );
 }
 
 /** What a test compares of an issue: where it is, its code and its arguments (never its wording). */

@@ -1,12 +1,6 @@
-// Phone numbers the public could read that are not a helpline of the country showing them: in a
-// page's text outside <Call> (per-country.ts), in every other text of every locale (text-numbers.ts),
-// and a helpline whose shown number and dialled number differ (load.ts). What counts as a phone
-// number is narrow on purpose (phone-numbers.ts): years, figures and dates do not.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ContentIssue, expectedE164, numberMatchesE164, phoneNumbersIn, scanPage } from '../src/index.ts';
-import { coded, edit, refusedIssues, scratchFixture, write } from './helpers.ts';
+import { coded, edit, refusedIssues, scratchFixture, writeRoadPoster } from './helpers.ts';
 
 const numbersIn = (text: string) => phoneNumbersIn(text).map((m) => m.number);
 const phoneIssues = (dir: string) =>
@@ -255,22 +249,7 @@ describe('numbers in every other text', () => {
 
   it('checks poster lines against the countries that print the design in that language', () => {
     const dir = scratchFixture();
-    mkdirSync(join(dir, 'posters'));
-    write(
-      dir,
-      'posters/road.yaml',
-      [
-        'id: road',
-        'name: { en: The person you pay may be a child }',
-        'audience: destination',
-        'template: stark',
-        'page: demand',
-        'formats: [a4]',
-        'lines:',
-        '  en: { translation: source, headline: The person you pay may be a child., body: Behind it there can be a child., cta: Call 0 800 77777. }',
-        '  el: { translation: draft, headline: Μπορεί να είναι παιδί., body: Πίσω του μπορεί να κρύβεται ένα παιδί., cta: Καλέστε 116 000. }',
-      ].join('\n'),
-    );
+    writeRoadPoster(dir, { en: 'Call 0 800 77777.', el: 'Καλέστε 116 000.' });
     // Only Greece is a country of destination: its own 116 000 is fine, Moldova's number is not.
     expect(phoneIssues(dir)).toEqual([
       {

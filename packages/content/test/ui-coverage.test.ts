@@ -2,12 +2,12 @@
 // error (a translated UI file may hold any subset of the keys, and a release build refuses only the
 // ones print files show), so `npm run check:content` prints a warning per locale (ui-coverage.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { uiStringKeys } from '@repo/i18n';
 import { describe, expect, it } from 'vitest';
 import { loadContent, missingUiStrings } from '../src/index.ts';
-import { coded, scratchFixture, validFixture, write } from './helpers.ts';
+import { coded, scratchFixture, validFixture, write, writeRoadPoster } from './helpers.ts';
 
 const allKeys = Object.keys(uiStringKeys);
 
@@ -38,22 +38,7 @@ describe('interface strings shown in English', () => {
 
   it('says which of them a release build refuses: those the print files show', () => {
     const dir = scratchFixture();
-    mkdirSync(join(dir, 'posters'));
-    write(
-      dir,
-      'posters/road.yaml',
-      [
-        'id: road',
-        'name: { en: The person you pay may be a child }',
-        'audience: destination',
-        'template: stark',
-        'page: demand',
-        'formats: [a4]',
-        'lines:',
-        '  en: { translation: source, headline: The person you pay may be a child., body: Behind it there can be a child., cta: Call and report it. }',
-        '  el: { translation: draft, headline: Μπορεί να είναι παιδί., body: Πίσω του μπορεί να κρύβεται ένα παιδί., cta: Καλέστε. }',
-      ].join('\n'),
-    );
+    writeRoadPoster(dir, { en: 'Call and report it.', el: 'Καλέστε.' });
     const greek = missingUiStrings(loadContent(dir)).find((w) => w.args.locale === 'el');
     expect(greek?.args.printed).toEqual(['helplines.call', 'helplines.free']);
     expect(greek?.message).toContain('a release build refuses to print helplines.call, helplines.free in English');

@@ -12,6 +12,15 @@ const edit = (dir: string, file: string, from: string, to: string) => {
   writeFileSync(join(dir, file), before.replace(from, to));
 };
 
+/** 13 words where a billboard headline may have 7: refused by the content loader. */
+const overlongBillboardHeadline = (dir: string) =>
+  edit(
+    dir,
+    'posters/youth.yaml',
+    'headline: "Too good to be true? Check first."',
+    'headline: "Too good to be true? Check first, then check again, and again please."',
+  );
+
 function contentError(dir: string): ContentError {
   try {
     loadContent(dir);
@@ -27,12 +36,7 @@ describe('print problems beside content issues', () => {
     const dir = copyFixture();
     edit(dir, 'campaign.yaml', 'condition: FOGRA39', 'condition: FOGRA47');
     edit(dir, 'countries/md.yaml', 'siteUrl: https://md.victor-campaign.example', `siteUrl: https://md.${'victor-campaign-'.repeat(8)}example`);
-    edit(
-      dir,
-      'posters/youth.yaml',
-      'headline: "Too good to be true? Check first."',
-      'headline: "Too good to be true? Check first, then check again, and again please."',
-    );
+    overlongBillboardHeadline(dir);
     const error = contentError(dir);
     expect(error.issues.map((i) => [i.code, i.field])).toEqual([['BillboardTooManyWords', 'lines.en.billboard.headline']]);
     const problems = printProblemsBeside(error) as PrintProblem[];
@@ -54,12 +58,7 @@ describe('print problems beside content issues', () => {
 
   it('adds nothing when the content has no other print problem, or could not be read enough to plan from', () => {
     const dir = copyFixture();
-    edit(
-      dir,
-      'posters/youth.yaml',
-      'headline: "Too good to be true? Check first."',
-      'headline: "Too good to be true? Check first, then check again, and again please."',
-    );
+    overlongBillboardHeadline(dir);
     const error = contentError(dir);
     expect(printProblemsBeside(error)).toEqual([]);
     expect(withPrintProblems(error)).toBe(error.message);
