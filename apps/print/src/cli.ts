@@ -102,7 +102,8 @@ try {
   }
 } catch (error) {
   if (error instanceof ContentError || error instanceof PrintErrors || error instanceof ReleaseRefused) {
-    const message = error instanceof ContentError ? withPrintProblems(error, { ...(countries?.length ? { countries } : {}), ...(pdfx ? { pdfx } : {}) }) : error.message;
+    const message =
+      error instanceof ContentError ? withPrintProblems(error, { ...(countries?.length ? { countries } : {}), ...(pdfx ? { pdfx } : {}) }) : error.message;
     console.error(`${message}\n\nNothing was written: ${outDir} is unchanged.`);
     process.exit(1);
   }
