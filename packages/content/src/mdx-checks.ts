@@ -16,6 +16,7 @@
 // `inspectNode` is called by `scanPage` (per-country.ts) for every node of the parsed page.
 
 import type { ArgsOf, ContentCode } from '@repo/errors';
+import { sourceLocale } from '@repo/i18n';
 import { type ContentIssue, contentIssue, pageProblem } from './issues.ts';
 import type { CountrySite, ForCountryBlock, PageScan } from './per-country.ts';
 import { forCountryShows, sitesShowing } from './per-country.ts';
@@ -238,25 +239,33 @@ export function checkCites(file: string, scan: PageScan, sources: Map<string, un
  * Every internal link of a page leads to a page on each site that shows the link: the sites that
  * show the page (`sitesShowing`), less those a `<ForCountry>` block around the link excludes. One
  * issue per link, naming the sites where it would lead nowhere, and the fix. A link that may lead to
- * a page whose frontmatter could not be read (`unread`: its slug, or any address when its slug is
- * unknown) waits until that page is fixed: the page's own issue is the cause.
+ * a page whose frontmatter could not be read (`unread`: its slug, or, when its slug is unknown, any
+ * address, from the pages of its language) waits until that page is fixed: the page's own issue is
+ * the cause.
  */
 export function checkPageLinks(
   pages: Parameters<typeof sitePagePaths>[0],
   scans: Map<string, PageScan>,
   countries: CountrySite[],
   issues: ContentIssue[],
-  unread: { slug: string | undefined }[] = [],
+  unread: { slug: string | undefined; locale: string }[] = [],
 ) {
   const paths = new Map(countries.map((c) => [c.code, sitePagePaths(pages, c)]));
-  const mayBeUnread = (path: string) => unread.some((u) => u.slug === undefined || (u.slug !== '' && path.replace(/\/$/, '').split('/').at(-1) === u.slug));
+  // A page whose slug could not be read may be at any address of its language (an English page, of
+  // every language that shows it in English): only links from pages of that language wait for it.
+  const mayBeUnread = (path: string, from: string) =>
+    unread.some(
+      (u) =>
+        (u.slug === undefined && (u.locale === sourceLocale || u.locale === from)) ||
+        (u.slug !== undefined && u.slug !== '' && path.replace(/\/$/, '').split('/').at(-1) === u.slug),
+    );
   for (const page of pages) {
     const scan = scans.get(page.file);
     if (!scan) continue;
     const sites = sitesShowing(page, countries);
     for (const link of scan.links) {
       const path = link.url.replace(/[?#].*$/, '') || '/';
-      if (isSiteFile(path) || mayBeUnread(path)) continue;
+      if (isSiteFile(path) || mayBeUnread(path, page.locale)) continue;
       const shownOn = sites.filter((c) => link.within.every((block) => forCountryShows(block.props, c)));
       const missing = shownOn.filter((c) => !paths.get(c.code)?.has(path));
       if (missing.length === 0) continue;

@@ -4,6 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { coded, edit, refusedIssues, scratchFixture, write } from './helpers.ts';
 
+describe('a page whose frontmatter cannot be read hides only the links that may lead to it', () => {
+  it('still reports a broken link on a page of another language', () => {
+    const dir = scratchFixture();
+    // The Romanian home page's frontmatter is broken and has no readable slug.
+    edit(
+      dir,
+      'pages/ro/home.mdx',
+      'title: "Acasă"\ndescription: "A description of the home page that is long enough."\nslug: ""',
+      'title: "Acasă\ndescription: [',
+    );
+    edit(dir, 'pages/el/home.mdx', '<Partners />', '[Δοκιμή](/den-yparxei/)\n\n<Partners />');
+    const issues = refusedIssues(dir).map(coded);
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'pages/ro/home.mdx', code: 'YamlSyntax' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'pages/el/home.mdx', code: 'LinkToNowhere', args: expect.objectContaining({ path: '/den-yparxei/' }) }),
+    );
+  });
+});
+
 describe('a broken country file hides nothing else', () => {
   it('reports an unknown field of a country file, a broken link on its site and an unknown figure in one run', () => {
     const dir = scratchFixture();

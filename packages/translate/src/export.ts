@@ -36,7 +36,12 @@ export function exportedTargetText(unit: Pick<Unit, 'kind' | 'text'>, form?: str
  * export?) and with the file's target (changed by the translator?).
  */
 export function exportedTarget(text: string | undefined, reviewer: string | undefined): string {
-  return fingerprint(JSON.stringify([text === undefined ? null : text.replace(/\s+/g, ' ').trim(), reviewer ?? '']));
+  return fingerprint(JSON.stringify([text === undefined ? null : respaced(text), reviewer ?? '']));
+}
+
+/** A text with its spaces as one: how the import compares texts, since translation tools may re-space them. */
+export function respaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The XLIFF state of a unit's target. */

@@ -29,7 +29,7 @@ import {
 import { allowedForeignWords, checkMessage, foreignWords, isLocale, localeInfo, pluralCategoriesOf, sourceLocale, transliterate } from '@repo/i18n';
 import { type Change, PlanError, planWrites, trialCopy, writeFiles } from './apply.ts';
 import { deriveLocale } from './derive.ts';
-import { exportedTarget, exportedTargetText } from './export.ts';
+import { exportedTarget, exportedTargetText, respaced } from './export.ts';
 import { posterLimitProblems } from './limits.ts';
 import { assemblePlural, pluralOf, pluralVariant, type Segment, segmentsOf } from './segments.ts';
 import { type ReadDocument, type ReadSegment, type ReadUnit, readXliff, XliffSyntaxError } from './xliff.ts';
@@ -120,12 +120,11 @@ const listed = (items: string[], max = 4) =>
       : (items[0] ?? '')
     : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 const short = (text: string, max = 70) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = respaced(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 /** Texts that read the same: translation tools may re-space a text. */
-const same = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && respaced(a) === respaced(b);
 
 /**
  * The locale the file is for, and one problem per wrong language attribute. The locale is that of the
@@ -364,6 +363,12 @@ export async function importXliff(xliffText: string, root: string, options: Impo
       codesWrong: built.missing.length > 0 || built.added.length > 0,
     };
   };
+
+  // A unit twice in the file (pasted twice, or two files joined): which one to write cannot be told.
+  const times = new Map<string, number>();
+  for (const read of doc.files.flatMap((f) => f.units)) if (read.id) times.set(read.id, (times.get(read.id) ?? 0) + 1);
+  for (const [id, n] of times)
+    if (n > 1) problems.push({ unit: id, message: `appears ${n} times in the file: keep one of them (the import cannot tell which to write)` });
 
   for (const file of doc.files) {
     for (const read of file.units) {

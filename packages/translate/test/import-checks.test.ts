@@ -215,6 +215,21 @@ describe('a wrong language attribute', () => {
   });
 });
 
+describe('a unit twice in one file', () => {
+  it('is refused, naming it, and nothing is written', async () => {
+    const dir = copy();
+    const before = treeHash(dir);
+    const xliff = changeUnit(
+      exportLocale(loadContent(dir), 'ro', { all: true }).xliff,
+      'ui:site.home',
+      (unit) => `${unit}\n${setTarget('Pagina principală')(unit)}`,
+    );
+    const error = await refusal(xliff, dir);
+    expect(error.problems).toContainEqual({ unit: 'ui:site.home', message: expect.stringMatching(/^appears 2 times in the file: keep one of them/) });
+    expect(treeHash(dir)).toBe(before);
+  });
+});
+
 describe('empty targets', () => {
   it('are left as they were, each named with the reason', async () => {
     const dir = copy();
