@@ -220,15 +220,15 @@ describe('a page translated for the first time', () => {
     let xliff = exportLocale(loadContent(dir), 'hr').xliff;
     const keepSource = (unit: string) =>
       unit.replace(/<target[^>]*>[\s\S]*?<\/target>|(?=<note)/, `<target state="translated">${/<source>([\s\S]*?)<\/source>/.exec(unit)?.[1]}</target>`);
-    xliff = changeUnit(xliff, 'page:privacy:title', setTarget('Privatnost'));
-    xliff = changeUnit(xliff, 'page:privacy:description', setTarget('Ova stranica o vama ne prikuplja ništa: ni kolačiće, ni praćenje.'));
-    xliff = changeUnit(xliff, 'page:privacy:body', keepSource);
+    xliff = changeUnit(xliff, 'page:about:title', setTarget('O kampanji'));
+    xliff = changeUnit(xliff, 'page:about:description', setTarget('Tko vodi kampanju VICTOR, s kojim partnerima i tko je financira.'));
+    xliff = changeUnit(xliff, 'page:about:body', keepSource);
     await importXliff(xliff, dir);
-    const page = read(dir, 'pages/hr/privacy.mdx');
-    expect(page).toMatch(/^slug: "privatnost"$/m);
+    const page = read(dir, 'pages/hr/about.mdx');
+    expect(page).toMatch(/^slug: "o-kampanji"$/m);
     expect(page).toMatch(/^translation: draft$/m);
     const content = loadContent(dir);
-    expect(planSite(content, 'hr').pages.find((p) => p.locale === 'hr' && p.id === 'privacy')?.path).toBe('/privatnost/');
-    expect(planSite(content, 'ba').pages.find((p) => p.locale === 'hr' && p.id === 'privacy')?.path).toBe('/hr/privatnost/');
+    expect(planSite(content, 'hr').pages.find((p) => p.locale === 'hr' && p.id === 'about')?.path).toBe('/o-kampanji/');
+    expect(planSite(content, 'ba').pages.find((p) => p.locale === 'hr' && p.id === 'about')?.path).toBe('/hr/o-kampanji/');
   });
 });
