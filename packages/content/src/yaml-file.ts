@@ -27,7 +27,8 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
   if (result.success) return result.data;
   for (const problem of result.error.issues) {
     const path = problem.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const line = lineOf(doc, path, lineCounter);
+    // An unknown field is found on its parent: point at the field itself (its first, if several).
+    const line = lineOf(doc, problem.code === 'unrecognized_keys' && problem.keys[0] !== undefined ? [...path, problem.keys[0]] : path, lineCounter);
     const at = { file, line: line ? line + lineOffset : undefined, field: path.length ? path.join('.') : undefined };
     const [code, args] = schemaProblem(problem);
     issues.push(contentIssue(code as 'FieldInvalid', args as { rule: string }, at));

@@ -1,6 +1,8 @@
 // Every cause in one run, each once: a mistake in one file hides no problem of another file that
 // could be read, and a YAML syntax error is one issue at the line where it starts, not the parser's
 // follow-on errors.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coded, edit, refusedIssues, scratchFixture, write } from './helpers.ts';
 
@@ -23,6 +25,15 @@ describe('a page whose frontmatter cannot be read hides only the links that may 
   });
 });
 
+describe('an unknown field', () => {
+  it("is reported at its own line, in a page's frontmatter too", () => {
+    const dir = scratchFixture();
+    edit(dir, 'pages/el/home.mdx', /^translation: draft$/m, 'translation: draft\nauthor: someone');
+    const line = readFileSync(join(dir, 'pages/el/home.mdx'), 'utf8').split('\n').indexOf('author: someone') + 1;
+    expect(refusedIssues(dir).map(coded)).toEqual([{ file: 'pages/el/home.mdx', line, code: 'FieldUnknown', args: { keys: ['author'] } }]);
+  });
+});
+
 describe('a broken country file hides nothing else', () => {
   it('reports an unknown field of a country file, a broken link on its site and an unknown figure in one run', () => {
     const dir = scratchFixture();
@@ -30,7 +41,8 @@ describe('a broken country file hides nothing else', () => {
     edit(dir, 'pages/el/home.mdx', '<Partners />', '[Δοκιμή](/den-yparxei/)\n\n<Partners />');
     edit(dir, 'pages/en/privacy.mdx', /\n*$/, '\n\n<Figure id="no-such-figure" />\n');
     const issues = refusedIssues(dir).map(coded);
-    expect(issues).toContainEqual({ file: 'countries/gr.yaml', line: 9, field: 'helplines.0', code: 'FieldUnknown', args: { keys: ['hotline'] } });
+    // At the unknown field's own line, not its entry's.
+    expect(issues).toContainEqual({ file: 'countries/gr.yaml', line: 10, field: 'helplines.0', code: 'FieldUnknown', args: { keys: ['hotline'] } });
     expect(issues).toContainEqual(
       expect.objectContaining({
         file: 'pages/el/home.mdx',
