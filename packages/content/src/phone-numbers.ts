@@ -107,7 +107,7 @@ function dialled(number: string): string {
 }
 
 /** A country's calling code (E.164) from libphonenumber-js's metadata: "40" for ro; undefined for a code it does not know. */
-export function callingCode(country: string): string | undefined {
+function callingCode(country: string): string | undefined {
   const iso = country.toUpperCase();
   return isSupportedCountry(iso) ? getCountryCallingCode(iso as CountryCode) : undefined;
 }

@@ -57,7 +57,7 @@ export interface XliffDocument {
 const ns = { '1.2': 'urn:oasis:names:tc:xliff:document:1.2', '2.0': 'urn:oasis:names:tc:xliff:document:2.0' } as const;
 const xmlNs = 'http://www.w3.org/XML/1998/namespace';
 /** Our own namespace, for what XLIFF 2.0 lets a tool keep on a unit. */
-export const campaignKitNs = 'urn:campaign-kit:xliff';
+const campaignKitNs = 'urn:campaign-kit:xliff';
 const extradataPrefix = 'exported-target:';
 
 /** The XLIFF document as text, indented (never inside a source or target, whose spaces are the text's). */
